@@ -1,0 +1,155 @@
+// Cell values ↔ domain values: what getValues hands us, and what setValues must be given.
+import type { ColumnKind } from './sheets';
+import type { FieldProblem } from './errors';
+
+export type Cell = string | number | boolean | Date;
+
+/** Dates from another realm (the vm harness, Apps Script's own) fail instanceof: test the tag. */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
+}
+
+/** Minutes to add to UTC to get wall-clock time in `timeZone` at instant `t`. */
+export function tzOffsetMinutes(t: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(t));
+  const get = (type: string) => +(parts.find((p) => p.type === type)?.value || 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((wall - Math.floor(t / 1000) * 1000) / 60000);
+}
+
+/** The wall-clock parts of an instant in a time zone. */
+export function zonedParts(d: Date, timeZone: string): { y: number; m: number; d: number; hh: number; mm: number } {
+  const w = new Date(d.getTime() + tzOffsetMinutes(d.getTime(), timeZone) * 60000);
+  return { y: w.getUTCFullYear(), m: w.getUTCMonth() + 1, d: w.getUTCDate(), hh: w.getUTCHours(), mm: w.getUTCMinutes() };
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function dateToIso(d: Date, timeZone: string): string {
+  const p = zonedParts(d, timeZone);
+  return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+}
+
+export function dateTimeToText(d: Date, timeZone: string): string {
+  const p = zonedParts(d, timeZone);
+  return `${pad(p.d)}/${pad(p.m)}/${p.y} ${pad(p.hh)}:${pad(p.mm)}`;
+}
+
+/** Midnight of an ISO day in the sheet's time zone, so Sheets shows that very day. */
+export function isoToDate(iso: string, timeZone: string): Date {
+  const utcMidnight = Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  const off = tzOffsetMinutes(utcMidnight, timeZone);
+  return new Date(utcMidnight - off * 60000);
+}
+
+export function isValidIso(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** `dd/mm/yyyy` (day and month may lack the leading zero) → ISO, or null when no such day. */
+export function dmyToIso(s: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(s);
+  if (!m) return null;
+  const iso = `${m[3]}-${pad(+m[2])}-${pad(+m[1])}`;
+  return isValidIso(iso) ? iso : null;
+}
+
+/**
+ * Strings Sheets would turn into something else when written: formulas (= + - @), numbers,
+ * dates, booleans, or a leading apostrophe. They get an apostrophe so they stay text.
+ */
+export function needsTextGuard(s: string): boolean {
+  if (s === '') return false;
+  if (/^[=+\-@']/.test(s)) return true;
+  if (/^\s*[\d.,\s/:%]+\s*$/.test(s)) return true;
+  if (/^\s*(true|false)\s*$/i.test(s)) return true;
+  return false;
+}
+
+export function textCell(s: string): string {
+  return needsTextGuard(s) ? `'${s}` : s;
+}
+
+/** A domain value → the cell to write for a column kind. */
+export function toCell(kind: ColumnKind, v: unknown, timeZone: string): Cell {
+  if (v === null || v === undefined || v === '') return '';
+  switch (kind) {
+    case 'date':
+      return typeof v === 'string' && isValidIso(v) ? isoToDate(v, timeZone) : textCell(String(v));
+    case 'datetime':
+      return isDate(v) ? v : typeof v === 'string' ? textCell(v) : '';
+    case 'int':
+    case 'number':
+    case 'money':
+    case 'percent':
+      return typeof v === 'number' && isFinite(v) ? v : textCell(String(v));
+    default:
+      return textCell(String(v));
+  }
+}
+
+export interface ReadResult<T> {
+  value: T;
+  problem?: FieldProblem;
+}
+
+function num(v: Cell): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') {
+    const s = v.trim().replace(/\s*đ$/, '');
+    if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) return +s.replace(/\./g, '');
+    if (/^-?\d+(,\d+)?$/.test(s)) return +s.replace(',', '.');
+  }
+  return null;
+}
+
+/** A cell → a domain value for a column kind, with the problem when the cell is wrong. */
+export function fromCell(kind: ColumnKind, v: Cell, timeZone: string): ReadResult<string | number | null> {
+  if (v === '' || v === null || v === undefined) return { value: kind === 'text' || kind === 'url' ? '' : null };
+  switch (kind) {
+    case 'text':
+      return { value: isDate(v) ? dateToIso(v, timeZone) : String(v).normalize('NFC') };
+    case 'url': {
+      const s = String(v).trim();
+      return /^https?:\/\/\S+$/i.test(s) ? { value: s } : { value: s, problem: { code: 'invalidUrl' } };
+    }
+    case 'date': {
+      if (isDate(v)) return { value: dateToIso(v, timeZone) };
+      const iso = typeof v === 'string' ? dmyToIso(v) || (isValidIso(v.trim()) ? v.trim() : null) : null;
+      return iso ? { value: iso } : { value: null, problem: { code: 'invalidDate' } };
+    }
+    case 'datetime':
+      return { value: isDate(v) ? dateTimeToText(v, timeZone) : String(v) };
+    case 'int': {
+      const n = num(v);
+      if (n === null) return { value: null, problem: { code: 'notInteger' } };
+      if (!Number.isInteger(n)) return { value: null, problem: { code: 'notInteger' } };
+      return { value: n };
+    }
+    case 'money': {
+      const n = num(v);
+      if (n === null || !Number.isInteger(n)) return { value: null, problem: { code: 'invalidMoney' } };
+      if (n < 0) return { value: null, problem: { code: 'negative' } };
+      return { value: n };
+    }
+    default: {
+      const n = num(v);
+      return n === null ? { value: null, problem: { code: 'invalidType' } } : { value: n };
+    }
+  }
+}

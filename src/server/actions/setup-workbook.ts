@@ -1,0 +1,251 @@
+// Menu "Thiết lập bảng tính": creates or repairs the sheets and fills the plan; safe to run again.
+import { AppError } from '../../core/errors';
+import { blankSettings, defaultSettings, isAdmin } from '../../core/settings';
+import { seedPlan2024 } from '../../core/seed-plan';
+import { programmeRecord, targetRecord } from '../../core/records';
+import {
+  DATE_FORMAT,
+  DATETIME_FORMAT,
+  INT_FORMAT,
+  MONEY_FORMAT,
+  SHEETS,
+  SHEET_ORDER,
+  type ColumnDef,
+  type SheetDef,
+} from '../../core/sheets';
+import { BUDGET_STAGES, EVENT_STATES, TARGET_STATUSES, type Programme, type Target } from '../../core/types';
+import { QUALIFIER_LABELS } from '../../core/sheets';
+import { appendRecords, mapHeader } from '../table';
+import { loadProgrammes, loadTargets } from '../repo';
+import { audit } from '../audit';
+import { PROP, openContext, saveSettingsProp, type Ctx } from '../context';
+import { withLock } from '../lock';
+import type { Services } from '../services';
+import { refreshDashboard } from '../dashboard';
+
+export interface SetupOptions {
+  template?: 'qd1731-2024' | 'blank';
+  year?: number;
+}
+
+export interface SetupResult {
+  ok: true;
+  createdSheets: string[];
+  repairedColumns: string[];
+  addedPrograms: number;
+  addedTargets: number;
+  programs: number;
+  targets: number;
+  year: number;
+}
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function checkOptions(options: unknown): { template: 'qd1731-2024' | 'blank'; year: number } {
+  if (options === undefined || options === null) return { template: 'qd1731-2024', year: 2024 };
+  if (typeof options !== 'object' || Array.isArray(options)) throw new AppError('invalidInput', {}, { template: { code: 'invalidType' } });
+  const o = options as Record<string, unknown>;
+  const template = o.template === undefined ? 'qd1731-2024' : o.template;
+  if (template !== 'qd1731-2024' && template !== 'blank') {
+    throw new AppError('invalidInput', {}, { template: { code: 'invalidChoice', params: { choices: 'qd1731-2024, blank' } } });
+  }
+  const year = o.year === undefined ? (template === 'qd1731-2024' ? 2024 : NaN) : o.year;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw new AppError('invalidInput', {}, { year: { code: 'invalidType' } });
+  }
+  if (template === 'qd1731-2024' && year !== 2024) throw new AppError('invalidInput', {}, { year: { code: 'invalidChoice', params: { choices: '2024' } } });
+  return { template, year };
+}
+
+const FORMATS: Partial<Record<ColumnDef['kind'], string>> = {
+  date: DATE_FORMAT,
+  datetime: DATETIME_FORMAT,
+  money: MONEY_FORMAT,
+  int: INT_FORMAT,
+  percent: '0.00',
+};
+
+function colLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Applies header style, widths, formats, dropdowns and warning-only protections to some columns. */
+function styleColumns(ctx: Ctx, sheet: Sheet, def: SheetDef, cols: { def: ColumnDef; index: number }[], listSource: (k: string) => GoogleAppsScript.Spreadsheet.DataValidation | null) {
+  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  for (const { def: c, index } of cols) {
+    const col = index + 1;
+    if (c.width) sheet.setColumnWidth(col, c.width);
+    const fmt = FORMATS[c.kind];
+    if (fmt) sheet.getRange(2, col, rows, 1).setNumberFormat(fmt);
+    const dv = c.list ? listSource(c.list) : null;
+    if (dv) sheet.getRange(2, col, rows, 1).setDataValidation(dv);
+    if (c.computed) {
+      const p = sheet.getRange(1, col, rows + 1, 1).protect();
+      p.setDescription(`${def.name} – ${c.header}: do LHH Tracker tính, không sửa tay`);
+      p.setWarningOnly(true);
+    }
+  }
+  void ctx;
+}
+
+function ensureSheet(
+  ctx: Ctx,
+  def: SheetDef,
+  index: number,
+  listSource: (k: string) => GoogleAppsScript.Spreadsheet.DataValidation | null,
+  created: string[],
+  repaired: string[],
+): void {
+  let sheet = ctx.ss.getSheetByName(def.name);
+  if (!sheet) {
+    sheet = ctx.ss.insertSheet(def.name, index);
+    created.push(def.name);
+    if (def.color) sheet.setTabColor(def.color);
+    if (!def.columns.length) return;
+    const headers = def.columns.map((c) => c.header);
+    const head = sheet.getRange(1, 1, 1, headers.length);
+    head.setValues([headers]);
+    head.setFontWeight('bold');
+    head.setBackground('#e8f0fe');
+    head.setWrap(true);
+    sheet.setFrozenRows(1);
+    styleColumns(ctx, sheet, def, def.columns.map((c, i) => ({ def: c, index: i })), listSource);
+    return;
+  }
+  if (!def.columns.length) return;
+  const lastCol = Math.max(sheet.getLastColumn(), 1);
+  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0];
+  const { col } = mapHeader(def, header);
+  const missing = def.columns.filter((c) => col[c.key] === undefined);
+  if (!missing.length) return;
+  // Repair: a lost header comes back at the end, so no existing column (nor its data) moves.
+  let end = header.length;
+  while (end > 0 && String(header[end - 1]).trim() === '') end--;
+  const range = sheet.getRange(1, end + 1, 1, missing.length);
+  range.setValues([missing.map((c) => c.header)]);
+  range.setFontWeight('bold');
+  range.setBackground('#e8f0fe');
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  styleColumns(ctx, sheet, def, missing.map((c, k) => ({ def: c, index: end + k })), listSource);
+  repaired.push(...missing.map((c) => `${def.name}: ${c.header}`));
+}
+
+function listValidations(ctx: Ctx): (k: string) => GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const SA = ctx.svc.SpreadsheetApp;
+  const list = (values: readonly string[], help: string) =>
+    SA.newDataValidation().requireValueInList(values as string[], true).setAllowInvalid(true).setHelpText(help).build();
+  const fromSheet = (def: SheetDef, key: string, help: string) => {
+    const idx = def.columns.findIndex((c) => c.key === key);
+    const letter = colLetter(idx);
+    const src = ctx.ss.getRange(`'${def.name}'!${letter}2:${letter}`);
+    return SA.newDataValidation().requireValueInRange(src, true).setAllowInvalid(true).setHelpText(help).build();
+  };
+  return (k) => {
+    switch (k) {
+      case 'targets':
+        return fromSheet(SHEETS.targets, 'code', 'Chọn mã chỉ tiêu có trong trang "Chỉ tiêu".');
+      case 'programs':
+        return fromSheet(SHEETS.programs, 'code', 'Chọn mã chương trình có trong trang "Chương trình".');
+      case 'stages':
+        return list(BUDGET_STAGES, 'Giai đoạn: Dự thảo → Đã gửi thẩm định → Đã thẩm định → Đã phê duyệt.');
+      case 'eventStates':
+        return list(EVENT_STATES, 'Hiệu lực hoặc Đã hủy.');
+      case 'targetStatuses':
+        return list(TARGET_STATUSES, 'Trạng thái thực hiện chỉ tiêu.');
+      case 'qualifiers':
+        return list(Object.values(QUALIFIER_LABELS), '"Tối thiểu" khi quyết định giao "ít nhất", "trên"…');
+      default:
+        return null;
+    }
+  };
+}
+
+/** Plan rows of the template not yet in the workbook (matched by year and code). */
+function missingPlanRows(existingP: Programme[], existingT: Target[], plan: { programs: Programme[]; targets: Target[] }) {
+  const hasP = new Set(existingP.map((p) => `${p.year}|${p.code}`));
+  const hasT = new Set(existingT.map((t) => `${t.year}|${t.code}`));
+  return {
+    programs: plan.programs.filter((p) => !hasP.has(`${p.year}|${p.code}`)),
+    targets: plan.targets.filter((t) => !hasT.has(`${t.year}|${t.code}`)),
+  };
+}
+
+/** Creates or repairs the workbook. Idempotent: a second run writes nothing. */
+export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
+  const opts = checkOptions(options);
+  const ctx = openContext(svc);
+  if (ctx.configured && ctx.settings.admins.length) {
+    if (!isAdmin(ctx.settings, ctx.user)) throw new AppError('notAdmin');
+  } else if (!ctx.user) {
+    // The first user to set up becomes an admin; an unknown user cannot be one.
+    throw new AppError('noUserEmail');
+  }
+  return withLock(svc, () => {
+    const created: string[] = [];
+    const repaired: string[] = [];
+    if (ctx.ss.getSpreadsheetLocale() !== 'vi_VN') ctx.ss.setSpreadsheetLocale('vi_VN');
+    if (ctx.ss.getSpreadsheetTimeZone() !== 'Asia/Ho_Chi_Minh') ctx.ss.setSpreadsheetTimeZone('Asia/Ho_Chi_Minh');
+    ctx.tz = 'Asia/Ho_Chi_Minh';
+    const lists = listValidations(ctx);
+    SHEET_ORDER.forEach((key, i) => ensureSheet(ctx, SHEETS[key], i, lists, created, repaired));
+    // Google gives every new spreadsheet a "Sheet1"/"Trang tính1"; drop it when it is empty.
+    if (created.length) {
+      for (const sh of ctx.ss.getSheets()) {
+        const n = sh.getName();
+        if (/^(Sheet|Trang tính)\s?1$/.test(n) && sh.getLastRow() === 0 && ctx.ss.getSheets().length > 1) ctx.ss.deleteSheet(sh);
+      }
+    }
+
+    const programs = loadProgrammes(ctx);
+    const targets = loadTargets(ctx);
+    const plan = opts.template === 'qd1731-2024' ? seedPlan2024() : { programs: [], targets: [] };
+    const add = missingPlanRows(programs.items, targets.items, plan);
+    appendRecords(programs.table, add.programs.map(programmeRecord));
+    appendRecords(targets.table, add.targets.map(targetRecord));
+
+    let settingsChanged = false;
+    if (!ctx.configured) {
+      const s = opts.template === 'qd1731-2024' ? defaultSettings(opts.year) : blankSettings(opts.year);
+      s.admins = [ctx.user];
+      saveSettingsProp(ctx, s);
+      settingsChanged = true;
+    } else if (!ctx.settings.admins.length) {
+      saveSettingsProp(ctx, { ...ctx.settings, admins: [ctx.user] });
+      settingsChanged = true;
+    }
+    // A time-driven run has no active spreadsheet: it opens this one by id.
+    if (ctx.docProps && ctx.docProps.getProperty(PROP.spreadsheetId) !== ctx.ss.getId()) {
+      ctx.docProps.setProperty(PROP.spreadsheetId, ctx.ss.getId());
+    }
+
+    const changed = created.length + repaired.length + add.programs.length + add.targets.length > 0 || settingsChanged;
+    if (changed) {
+      audit(
+        ctx,
+        'Thiết lập bảng tính',
+        opts.template,
+        [
+          created.length ? `Tạo trang: ${created.join(', ')}` : '',
+          repaired.length ? `Khôi phục cột: ${repaired.join('; ')}` : '',
+          `Thêm ${add.programs.length} chương trình, ${add.targets.length} chỉ tiêu năm ${opts.year}`,
+        ]
+          .filter(Boolean)
+          .join('. '),
+      );
+      refreshDashboard(ctx);
+    }
+    const year = opts.year;
+    return {
+      ok: true as const,
+      createdSheets: created,
+      repairedColumns: repaired,
+      addedPrograms: add.programs.length,
+      addedTargets: add.targets.length,
+      programs: programs.items.filter((p) => p.year === year).length + add.programs.filter((p) => p.year === year).length,
+      targets: targets.items.filter((t) => t.year === year).length + add.targets.filter((t) => t.year === year).length,
+      year,
+    };
+  });
+}

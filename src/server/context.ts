@@ -1,0 +1,90 @@
+// What every action starts from: the workbook, its time zone, the clock, the user, the settings.
+import { AppError } from '../core/errors';
+import { defaultSettings } from '../core/settings';
+import type { Settings } from '../core/types';
+import type { Services } from './services';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const PROP = {
+  settings: 'lhh.settings',
+  spreadsheetId: 'lhh.spreadsheetId',
+  triggerOwner: 'lhh.triggerOwner',
+  jobs: 'lhh.jobs',
+} as const;
+
+export const DEFAULT_TZ = 'Asia/Ho_Chi_Minh';
+
+export interface Ctx {
+  svc: Services;
+  ss: Spreadsheet;
+  tz: string;
+  now: Date;
+  user: string;
+  /** Document properties; null in a run that has no document (time-driven add-on runs). */
+  docProps: GoogleAppsScript.Properties.Properties | null;
+  settings: Settings;
+  /** Whether settings were found stored (false before the first setup). */
+  configured: boolean;
+}
+
+export function currentUser(svc: Services): string {
+  try {
+    return (svc.Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function docProperties(svc: Services): GoogleAppsScript.Properties.Properties | null {
+  try {
+    return svc.PropertiesService.getDocumentProperties();
+  } catch {
+    return null;
+  }
+}
+
+export function loadSettings(props: GoogleAppsScript.Properties.Properties | null): { settings: Settings; configured: boolean } {
+  const raw = props ? props.getProperty(PROP.settings) : null;
+  if (!raw) return { settings: defaultSettings(), configured: false };
+  const stored = JSON.parse(raw) as Partial<Settings>;
+  const base = defaultSettings(stored.planYear || 2024);
+  return {
+    settings: { ...base, ...stored, schedule: { ...base.schedule, ...(stored.schedule || {}) }, decision: { ...base.decision, ...(stored.decision || {}) } },
+    configured: true,
+  };
+}
+
+/**
+ * Opens the context of a run: the active spreadsheet when there is one (menu, sidebar), else the
+ * one whose id setup kept (time-driven runs have no active spreadsheet).
+ */
+export function openContext(svc: Services, opts: { spreadsheetId?: string } = {}): Ctx {
+  let ss: Spreadsheet | null = opts.spreadsheetId
+    ? svc.SpreadsheetApp.openById(opts.spreadsheetId)
+    : svc.SpreadsheetApp.getActiveSpreadsheet();
+  const docProps = docProperties(svc);
+  if (!ss) {
+    const id = (docProps && docProps.getProperty(PROP.spreadsheetId)) || svc.PropertiesService.getUserProperties().getProperty(PROP.spreadsheetId);
+    if (!id) throw new AppError('notSetUp');
+    ss = svc.SpreadsheetApp.openById(id);
+  }
+  const { settings, configured } = loadSettings(docProps);
+  return {
+    svc,
+    ss,
+    tz: ss.getSpreadsheetTimeZone() || DEFAULT_TZ,
+    now: new Date(),
+    user: currentUser(svc),
+    docProps,
+    settings,
+    configured,
+  };
+}
+
+export function saveSettingsProp(ctx: Ctx, s: Settings): void {
+  if (!ctx.docProps) throw new AppError('notSetUp');
+  ctx.docProps.setProperty(PROP.settings, JSON.stringify(s));
+  ctx.settings = s;
+  ctx.configured = true;
+}

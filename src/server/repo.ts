@@ -1,0 +1,73 @@
+// Reads the workbook's data sheets into domain objects: one getValues per sheet, bad rows set aside.
+import { SHEETS } from '../core/sheets';
+import type { SheetKey } from '../core/sheets';
+import { toBudgetLine, toEvent, toProgramme, toTarget } from '../core/records';
+import type { Problems, Rec } from '../core/records';
+import type { BudgetLine, LoggedEvent, Programme, Target } from '../core/types';
+import { isBlankRow, readRecord, readTable } from './table';
+import type { Table } from './table';
+import type { Ctx } from './context';
+
+export interface RowIssue {
+  sheet: string;
+  /** Sheet row number (1-based, header is row 1). */
+  row: number;
+  problems: Problems;
+}
+
+export interface Loaded<T> {
+  table: Table;
+  items: T[];
+  /** Index into table.rows of each item. */
+  index: number[];
+  issues: RowIssue[];
+}
+
+function load<T>(ctx: Ctx, key: SheetKey, map: (r: Rec, p: Problems) => T, keep: (t: T) => boolean): Loaded<T> {
+  const table = readTable(ctx.ss, SHEETS[key], ctx.tz);
+  const items: T[] = [];
+  const index: number[] = [];
+  const issues: RowIssue[] = [];
+  table.rows.forEach((row, i) => {
+    if (isBlankRow(row)) return;
+    const { rec, problems } = readRecord(table, row);
+    const item = map(rec, problems);
+    if (Object.keys(problems).length) {
+      issues.push({ sheet: table.def.name, row: i + 2, problems });
+      return;
+    }
+    if (keep(item)) {
+      items.push(item);
+      index.push(i);
+    }
+  });
+  return { table, items, index, issues };
+}
+
+export function loadProgrammes(ctx: Ctx, year?: number): Loaded<Programme> {
+  return load(ctx, 'programs', (r) => toProgramme(r), (p) => year === undefined || p.year === year);
+}
+
+export function loadTargets(ctx: Ctx, year?: number): Loaded<Target> {
+  return load(ctx, 'targets', toTarget, (t) => year === undefined || t.year === year);
+}
+
+export function loadEvents(ctx: Ctx, year?: number): Loaded<LoggedEvent> {
+  return load(ctx, 'events', toEvent, (e) => year === undefined || e.year === year);
+}
+
+export function loadBudget(ctx: Ctx, year?: number): Loaded<BudgetLine> {
+  return load(ctx, 'budget', toBudgetLine, (l) => year === undefined || l.year === year);
+}
+
+export interface Plan {
+  year: number;
+  programs: Programme[];
+  targets: Target[];
+}
+
+export function loadPlan(ctx: Ctx, year: number): Plan & { programTable: Loaded<Programme>; targetTable: Loaded<Target> } {
+  const programTable = loadProgrammes(ctx, year);
+  const targetTable = loadTargets(ctx, year);
+  return { year, programs: programTable.items, targets: targetTable.items, programTable, targetTable };
+}

@@ -1,0 +1,141 @@
+// A sheet read once into rows and mapped by header: the only way actions touch sheet data.
+import { AppError } from '../core/errors';
+import type { Cell } from '../core/cells';
+import { fromCell, toCell } from '../core/cells';
+import type { ColumnDef, SheetDef } from '../core/sheets';
+import type { FieldProblem } from '../core/errors';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface Table {
+  def: SheetDef;
+  sheet: Sheet;
+  /** Header cells as found in row 1. */
+  header: string[];
+  /** Column index (0-based) of every known key present in the header. */
+  col: Record<string, number>;
+  /** Number of columns the sheet's rows span. */
+  width: number;
+  /** Data rows (row 2 onwards), as getValues gave them. Row i lives on sheet row i + 2. */
+  rows: Cell[][];
+  timeZone: string;
+}
+
+export function normalizeHeader(s: unknown): string {
+  return String(s ?? '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Locate each known column by its header; a missing required one is an error naming it. */
+export function mapHeader(def: SheetDef, header: unknown[]): { col: Record<string, number>; missing: ColumnDef[] } {
+  const pos = new Map<string, number>();
+  header.forEach((h, i) => {
+    const k = normalizeHeader(h);
+    if (k && !pos.has(k)) pos.set(k, i);
+  });
+  const col: Record<string, number> = {};
+  const missing: ColumnDef[] = [];
+  for (const c of def.columns) {
+    const i = pos.get(normalizeHeader(c.header));
+    if (i === undefined) {
+      if (c.required) missing.push(c);
+    } else col[c.key] = i;
+  }
+  return { col, missing };
+}
+
+export function getSheet(ss: Spreadsheet, def: SheetDef): Sheet {
+  const sheet = ss.getSheetByName(def.name);
+  if (!sheet) throw new AppError('missingSheet', { sheet: def.name });
+  return sheet;
+}
+
+/** Reads a whole sheet in one getValues; throws a coded error for a missing sheet or required column. */
+export function readTable(ss: Spreadsheet, def: SheetDef, timeZone: string): Table {
+  const sheet = getSheet(ss, def);
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const header = (values[0] || []).map((h) => String(h ?? ''));
+  const { col, missing } = mapHeader(def, header);
+  if (missing.length) throw new AppError('missingColumn', { sheet: def.name, column: missing[0].header });
+  let rows = values.slice(1);
+  // Trailing blank rows are not data; blank rows in the middle keep their place.
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].every((v) => v === '' || v === null)) end--;
+  rows = rows.slice(0, end);
+  return { def, sheet, header, col, width: header.length, rows, timeZone };
+}
+
+export function isBlankRow(row: Cell[]): boolean {
+  return row.every((v) => v === '' || v === null || v === undefined);
+}
+
+/** One row's raw cell for a key ('' when the column is absent). */
+export function cell(t: Table, row: Cell[], key: string): Cell {
+  const i = t.col[key];
+  return i === undefined ? '' : row[i] ?? '';
+}
+
+/** Reads the row into domain values by column kind, collecting the problems of bad cells. */
+export function readRecord(t: Table, row: Cell[]): { rec: Record<string, string | number | null>; problems: Record<string, FieldProblem> } {
+  const rec: Record<string, string | number | null> = {};
+  const problems: Record<string, FieldProblem> = {};
+  for (const c of t.def.columns) {
+    const r = fromCell(c.kind, cell(t, row, c.key), t.timeZone);
+    rec[c.key] = r.value;
+    if (r.problem) problems[c.key] = r.problem;
+    else if (c.required && !c.computed && (r.value === '' || r.value === null) && t.col[c.key] !== undefined) {
+      problems[c.key] = { code: 'required' };
+    }
+  }
+  return { rec, problems };
+}
+
+/** Lays a record out on the sheet's columns, keeping cells of columns the add-on does not own. */
+export function toRow(t: Table, rec: Record<string, unknown>, base?: Cell[]): Cell[] {
+  const row: Cell[] = base ? base.slice(0, t.width) : [];
+  while (row.length < t.width) row.push('');
+  for (const c of t.def.columns) {
+    const i = t.col[c.key];
+    if (i === undefined || !(c.key in rec)) continue;
+    row[i] = toCell(c.kind, rec[c.key], t.timeZone);
+  }
+  return row;
+}
+
+/** Appends records below the last row in one write. */
+export function appendRecords(t: Table, recs: Record<string, unknown>[]): number {
+  if (!recs.length) return 0;
+  const rows = recs.map((r) => toRow(t, r));
+  const first = t.rows.length + 2;
+  t.sheet.getRange(first, 1, rows.length, t.width).setValues(rows);
+  t.rows.push(...rows);
+  return first;
+}
+
+/** Rewrites one data row (index into t.rows) in one write. */
+export function writeRecord(t: Table, index: number, rec: Record<string, unknown>): void {
+  const row = toRow(t, rec, t.rows[index]);
+  t.sheet.getRange(index + 2, 1, 1, t.width).setValues([row]);
+  t.rows[index] = row;
+}
+
+/** Rewrites a block of whole data rows [from, from + rows.length) in one write. */
+export function writeRows(t: Table, from: number, rows: Cell[][]): void {
+  if (!rows.length) return;
+  t.sheet.getRange(from + 2, 1, rows.length, t.width).setValues(rows);
+  rows.forEach((r, k) => (t.rows[from + k] = r));
+}
+
+/** One column of all data rows, written in one call (e.g. computed "Đã chi"). */
+export function writeColumn(t: Table, key: string, values: Cell[]): void {
+  const i = t.col[key];
+  if (i === undefined || !values.length) return;
+  t.sheet.getRange(2, i + 1, values.length, 1).setValues(values.map((v) => [v]));
+  values.forEach((v, k) => {
+    if (t.rows[k]) t.rows[k][i] = v;
+  });
+}
