@@ -7,6 +7,17 @@ import { getPlan as getPlanAction } from './server/actions/get-plan';
 import { refreshDashboard } from './server/dashboard';
 import { openContext } from './server/context';
 import { messageOf } from './core/messages';
+import { logEvent as logEventAction } from './server/actions/log-event';
+import { updateEvent as updateEventAction } from './server/actions/update-event';
+import { cancelEvent as cancelEventAction } from './server/actions/cancel-event';
+import { getLogView as getLogViewAction } from './server/actions/get-log-view';
+import { getProgress as getProgressAction } from './server/actions/get-progress';
+import { setTargetStatus as setTargetStatusAction } from './server/actions/set-target-status';
+import { getBudgetView as getBudgetViewAction } from './server/actions/get-budget-view';
+import { saveBudgetLine as saveBudgetLineAction } from './server/actions/save-budget-line';
+import { getDataProblems as getDataProblemsAction, goToCell as goToCellAction } from './server/actions/check-data';
+import { checkEditedRange } from './server/actions/on-edit';
+import { showSidebar } from './server/ui';
 
 /** Simple trigger: builds the menu. Under AuthMode.NONE it must touch nothing else. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -52,4 +63,60 @@ export function menuRefreshDashboard(): void {
     return { ok: true as const };
   });
   svc.SpreadsheetApp.getActiveSpreadsheet().toast(r.ok ? 'Đã cập nhật trang Tổng hợp.' : r.message || messageOf('unexpected'), 'LHH Tracker');
+}
+
+// Logging (sidebar "Ghi nhận hoạt động").
+export function getLogView() {
+  return respond(() => getLogViewAction(globalServices()));
+}
+export function logEvent(input: unknown) {
+  return respond(() => logEventAction(globalServices(), input));
+}
+export function updateEvent(id: unknown, patch: unknown) {
+  return respond(() => updateEventAction(globalServices(), id, patch));
+}
+export function cancelEvent(id: unknown, reason: unknown) {
+  return respond(() => cancelEventAction(globalServices(), id, reason));
+}
+export function setTargetStatus(code: unknown, input: unknown) {
+  return respond(() => setTargetStatusAction(globalServices(), code, input));
+}
+export function getProgress(range?: unknown) {
+  return respond(() => getProgressAction(globalServices(), range));
+}
+
+// Budget (sidebar "Kinh phí").
+export function getBudgetView() {
+  return respond(() => getBudgetViewAction(globalServices()));
+}
+export function saveBudgetLine(input: unknown) {
+  return respond(() => saveBudgetLineAction(globalServices(), input));
+}
+
+// Data check (sidebar "Kiểm tra dữ liệu") and the edit trigger.
+export function getDataProblems() {
+  return respond(() => getDataProblemsAction(globalServices()));
+}
+export function goToCell(sheet: unknown, a1: unknown) {
+  return respond(() => goToCellAction(globalServices(), sheet, a1));
+}
+/** Simple trigger: checks rows edited by hand; it must never fail the user's edit. */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range) return;
+  try {
+    checkEditedRange(globalServices(), e.range);
+  } catch (err) {
+    console.error(err);
+  }
+}
+
+// Menu items that open sidebars.
+export function showLogSidebar(): void {
+  showSidebar(globalServices(), 'LogSidebar', 'Ghi nhận hoạt động');
+}
+export function showBudgetSidebar(): void {
+  showSidebar(globalServices(), 'BudgetSidebar', 'Kinh phí');
+}
+export function showCheckSidebar(): void {
+  showSidebar(globalServices(), 'CheckSidebar', 'Kiểm tra dữ liệu');
 }

@@ -79,6 +79,8 @@ const M: Record<string, (p: Params) => string> = {
   unknownField: (p) => `Trường không được hỗ trợ: ${p.value}.`,
   controlChars: () => 'Chứa ký tự điều khiển không hợp lệ.',
   dateOrder: () => 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+  stageTooEarly: (p) => `Chỉ nhập khi giai đoạn là "${p.stage}" trở đi.`,
+  duplicateId: (p) => `Mã ${p.value} bị trùng với một dòng khác.`,
   invalidHour: () => 'Giờ gửi phải từ 0 đến 23.',
   emptyList: () => 'Cần ít nhất một địa chỉ.',
   // Whole-action codes

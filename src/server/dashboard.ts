@@ -4,7 +4,8 @@ import { summarizeBudget } from '../core/budget';
 import { SHEETS, MONEY_FORMAT } from '../core/sheets';
 import { dateTimeToText, dateToIso } from '../core/cells';
 import type { BudgetLine, LoggedEvent, Programme, Target } from '../core/types';
-import { loadBudget, loadEvents, loadPlan } from './repo';
+import { loadBudget, loadEvents, loadPlan, ofYear, type Workbook } from './repo';
+import { writeColumn } from './table';
 import type { Ctx } from './context';
 import { buildDashboard } from '../core/dashboard-model';
 
@@ -71,4 +72,49 @@ export function writeDashboard(ctx: Ctx, data: DashboardData): void {
 
 export function refreshDashboard(ctx: Ctx): void {
   writeDashboard(ctx, readDashboardData(ctx));
+}
+
+/**
+ * Rewrites the computed columns of the data sheets ("Đã thực hiện", "Tỷ lệ (%)" of targets,
+ * "Đề nghị", "Đã chi" of budget lines) from rows already read: one write per column.
+ */
+export function writeComputed(ctx: Ctx, wb: Workbook): void {
+  const today = dateToIso(ctx.now, ctx.tz);
+  const years = Array.from(new Set(wb.targetTable.items.map((t) => t.year)));
+  const done = new Map<string, { done: number; percent: number | null }>();
+  // Targets of every year live in one sheet; each year counts only its own events.
+  const allTargets = wb.targetTable.items;
+  for (const y of years) {
+    const p = computeProgress([], allTargets.filter((t) => t.year === y), wb.events.items.filter((e) => e.year === y), {}, today);
+    for (const t of p.targets) done.set(`${y}|${t.code}`, { done: t.done, percent: t.percent });
+  }
+  const tt = wb.targetTable.table;
+  const rowTargets = new Map<number, string>();
+  wb.targetTable.index.forEach((ri, k) => rowTargets.set(ri, `${wb.targetTable.items[k].year}|${wb.targetTable.items[k].code}`));
+  const doneCol = tt.rows.map((_, ri) => {
+    const d = done.get(rowTargets.get(ri) || '');
+    return d ? d.done : '';
+  });
+  const pctCol = tt.rows.map((_, ri) => {
+    const d = done.get(rowTargets.get(ri) || '');
+    return d && d.percent !== null ? d.percent : '';
+  });
+  writeColumn(tt, 'done', doneCol);
+  writeColumn(tt, 'percent', pctCol);
+  const spent = new Map<string, number>();
+  for (const e of wb.events.items) {
+    if (e.state === 'Đã hủy' || !e.cost || !e.budgetLineId) continue;
+    spent.set(e.budgetLineId, (spent.get(e.budgetLineId) || 0) + e.cost);
+  }
+  const bt = wb.budget.table;
+  const lineAt = new Map<number, BudgetLine>();
+  wb.budget.index.forEach((ri, k) => lineAt.set(ri, wb.budget.items[k]));
+  writeColumn(bt, 'proposed', bt.rows.map((_, ri) => (lineAt.has(ri) ? (lineAt.get(ri) as BudgetLine).proposed : '')));
+  writeColumn(bt, 'spent', bt.rows.map((_, ri) => (lineAt.has(ri) ? spent.get((lineAt.get(ri) as BudgetLine).id) || 0 : '')));
+}
+
+/** After a change: the computed columns and the dashboard, from what the action already read. */
+export function afterChange(ctx: Ctx, wb: Workbook): void {
+  writeComputed(ctx, wb);
+  writeDashboard(ctx, { year: wb.year, programs: wb.programs, targets: wb.targets, events: ofYear(wb.events.items, wb.year), lines: ofYear(wb.budget.items, wb.year) });
 }

@@ -67,7 +67,26 @@ export interface Plan {
 }
 
 export function loadPlan(ctx: Ctx, year: number): Plan & { programTable: Loaded<Programme>; targetTable: Loaded<Target> } {
-  const programTable = loadProgrammes(ctx, year);
-  const targetTable = loadTargets(ctx, year);
-  return { year, programs: programTable.items, targets: targetTable.items, programTable, targetTable };
+  // Tables hold every year (for computed columns and updates); the plan is the year's part.
+  const programTable = loadProgrammes(ctx);
+  const targetTable = loadTargets(ctx);
+  return { year, programs: ofYear(programTable.items, year), targets: ofYear(targetTable.items, year), programTable, targetTable };
+}
+
+export interface Workbook extends Plan {
+  programTable: Loaded<Programme>;
+  targetTable: Loaded<Target>;
+  events: Loaded<LoggedEvent>;
+  budget: Loaded<BudgetLine>;
+}
+
+/** Everything a logging or budget action needs: one read per data sheet, whatever the row count. */
+export function loadWorkbook(ctx: Ctx, year: number): Workbook {
+  const plan = loadPlan(ctx, year);
+  return { ...plan, events: loadEvents(ctx), budget: loadBudget(ctx) };
+}
+
+/** Events and lines of the year only (the loaded tables hold every year, for ids and updates). */
+export function ofYear<T extends { year: number }>(items: T[], year: number): T[] {
+  return items.filter((x) => x.year === year);
 }

@@ -1,0 +1,906 @@
+// Renderer-neutral models of the ND30 documents (progress report, budget submission) and the report email.
+import { amountInWords, numberInWords } from './amount-words';
+import { proposedAmount, summarizeBudget, type BudgetSummary } from './budget';
+import { periodFromRange, roman, type PeriodKind } from './period';
+import { computeProgress, inRange, type ProgrammeProgress, type TargetProgress } from './progress';
+import type { BudgetLine, IsoDate, LoggedEvent, Programme, Settings, Target } from './types';
+import { docNumber, escapeHtml, formatMoney, formatNumber, formatPercent, isoToVn, ndDateLine, upperVn } from './vn-format';
+
+// ---------------------------------------------------------------------------------------------------
+// Model
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+
+/** A body paragraph. When `runs` is set, `text` is their concatenation (kept for search and tests). */
+export interface ParagraphBlock {
+  t: 'p';
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Points; the document's body size when absent. */
+  size?: number;
+  align?: Align;
+  /** ND30 body paragraphs indent their first line; list-like lines and captions do not. */
+  indentFirst?: boolean;
+  spaceAfter?: number;
+  runs?: Run[];
+  /** Where staff must write their own words: renderers make it stand out (highlight). */
+  placeholder?: boolean;
+}
+
+/** Report headings: 1 = "I. KẾT QUẢ …" (upper, bold), 2 = "1. …" (bold), 3 = "a) …" (regular). */
+export interface HeadingBlock {
+  t: 'heading';
+  text: string;
+  level: 1 | 2 | 3;
+}
+
+export interface TableBlock {
+  t: 'table';
+  /** Every row has as many cells as the first. */
+  rows: string[][];
+  /** First row is a header: bold, centred. */
+  header?: boolean;
+  /** Column widths in points, summing to the text width. */
+  widths?: number[];
+  /** Indexes into `rows` of rows set in bold (programme rows, totals); bounded by programmes, never by events. */
+  boldRows?: number[];
+  align?: Align[];
+  borderless?: boolean;
+  size?: number;
+}
+
+export interface PageBreakBlock {
+  t: 'pagebreak';
+}
+
+/** ND30's short solid rules (under the trích yếu). */
+export interface RuleBlock {
+  t: 'rule';
+  widthPt: number;
+}
+
+export type Block = ParagraphBlock | HeadingBlock | TableBlock | PageBreakBlock | RuleBlock;
+
+/** ND30 ô 1–4: the two-column header. Texts are final (already upper-cased where ND30 says so). */
+export interface HeaderModel {
+  /** Cơ quan chủ quản, not bold; '' when the organisation has none. */
+  parentOrg: string;
+  /** Cơ quan ban hành, bold, with a rule of 1/3–1/2 its length below. */
+  org: string;
+  /** `Số: 01/BC-LHH`. */
+  number: string;
+  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+  /** With a rule below as long as the text. */
+  motto: 'Độc lập - Tự do - Hạnh phúc';
+  /** Italic: `Bắc Giang, ngày 05 tháng 01 năm 2024`. */
+  dateLine: string;
+  /** Left and right column widths, points. */
+  widths: [number, number];
+  sizes: { parentOrg: number; org: number; number: number; nation: number; motto: number; dateLine: number };
+  rules: { orgPt: number; mottoPt: number };
+}
+
+export interface Signer {
+  /** `TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`; '' when the head signs in their own name. */
+  authority: string;
+  title: string;
+  name: string;
+}
+
+export interface Annex {
+  /** `Phụ lục 1`. */
+  title: string;
+  /** Upper-case name of the annex. */
+  subtitle: string;
+  /** Italic: `(Kèm theo Báo cáo số 01/BC-LHH ngày 05/01/2024 của …)`. */
+  note: string;
+  blocks: Block[];
+}
+
+export type DocKind = 'progressReport' | 'budgetSubmission';
+
+/** A whole document as plain JSON: what to write, not how a given API writes it. */
+export interface DocModel {
+  kind: DocKind;
+  /** File name. */
+  title: string;
+  /** `01/BC-LHH`, or `   /BC-LHH` when the number is left for the văn thư. */
+  number: string;
+  page: {
+    size: 'A4';
+    width: number;
+    height: number;
+    margins: { top: number; bottom: number; left: number; right: number };
+  };
+  font: { family: 'Times New Roman'; size: 13 | 14 };
+  /** Body paragraph defaults: first-line indent and spacing in points, line spacing as a multiple. */
+  paragraph: { indentFirst: number; spaceAfter: number; lineSpacing: number };
+  header: HeaderModel;
+  /** Tên loại: `BÁO CÁO`, `TỜ TRÌNH`. */
+  docType: string;
+  /** Trích yếu, bold, centred, a short rule below. */
+  subject: string;
+  /** Kính gửi lines: one line for one recipient, else `Kính gửi:` then `- …;` lines ending in `.`. */
+  recipients: string[];
+  blocks: Block[];
+  closing: { noiNhan: string[]; signer: Signer };
+  annexes: Annex[];
+}
+
+const MM = 72 / 25.4;
+const mm = (n: number): number => Math.round(n * MM * 100) / 100;
+
+/** A4, margins 20/20/30/15 mm (ND30 ranges' usual choice). */
+export const PAGE = {
+  size: 'A4' as const,
+  width: 595.28,
+  height: 841.89,
+  margins: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
+};
+
+/** Width between the margins, points: what table widths add up to. */
+export const TEXT_WIDTH = Math.round((PAGE.width - PAGE.margins.left - PAGE.margins.right) * 10) / 10;
+
+const BODY_SIZE = 14;
+const TABLE_SIZE = 11;
+/** How many of a target's events the body cites by name; the rest are in Phụ lục 2. */
+export const MAX_CITED_EVENTS = 3;
+
+// ---------------------------------------------------------------------------------------------------
+// Small text helpers
+
+const capFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return !t || /[.!?…:;]$/.test(t) ? t : t + '.';
+}
+
+/** "thứ nhất", "thứ hai", … "thứ tư" as Vietnamese ordinals read. */
+export function ordinalVn(n: number): string {
+  if (n === 1) return 'thứ nhất';
+  if (n === 4) return 'thứ tư';
+  return 'thứ ' + numberInWords(n);
+}
+
+/** Short name for subjects and emails: "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang" → "LHH tỉnh Bắc Giang". */
+export function shortOrgName(orgName: string): string {
+  const s = (orgName || '').trim();
+  const short = s.replace(/^liên hiệp các hội khoa học (và|&) kỹ thuật/i, 'LHH');
+  return short === s ? s : short.trim();
+}
+
+function plannedText(t: Target): string {
+  if (t.quantity === null) return '';
+  return (t.qualifier === 'min' ? 'ít nhất ' : '') + formatNumber(t.quantity);
+}
+
+const withUnit = (n: number | string, unit: string): string =>
+  [typeof n === 'number' ? formatNumber(n) : n, unit].filter(Boolean).join(' ');
+
+/** Lines ending in ";" and the last in ".", as ND30 lists end. */
+function listLines(items: string[]): string[] {
+  return items.map((s, i) => s.replace(/[.;,]+$/, '') + (i === items.length - 1 ? '.' : ';'));
+}
+
+function p(text: string, extra: Partial<ParagraphBlock> = {}): ParagraphBlock {
+  return { t: 'p', text, indentFirst: true, align: 'justify', ...extra };
+}
+
+const placeholder = (what: string): ParagraphBlock =>
+  p(`[Cán bộ bổ sung: ${what}]`, { italic: true, placeholder: true });
+
+function recipientLines(name: string): string[] {
+  const names = (name || '')
+    .split(/\n|;/)
+    .map((s) => s.trim().replace(/^-\s*/, ''))
+    .filter(Boolean);
+  if (names.length <= 1) return [`Kính gửi: ${names[0] || '…'}`];
+  return ['Kính gửi:', ...listLines(names.map((n) => `- ${n}`))];
+}
+
+function decisionRef(s: Settings): string {
+  const d = s.decision;
+  if (!d || !d.number) return '';
+  return [`Quyết định số ${d.number}`, d.date ? `ngày ${isoToVn(d.date)}` : '', d.issuer ? `của ${d.issuer}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+function buildHeader(s: Settings, number: string, today: IsoDate): HeaderModel {
+  return {
+    parentOrg: upperVn(s.parentOrgName || ''),
+    org: upperVn(s.orgName || ''),
+    number: `Số: ${number}`,
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    dateLine: ndDateLine(s.place, today),
+    widths: [190, Math.round((TEXT_WIDTH - 190) * 10) / 10],
+    sizes: { parentOrg: 12, org: 12, number: 13, nation: 12, motto: 13, dateLine: 13 },
+    rules: { orgPt: 60, mottoPt: 170 },
+  };
+}
+
+function closing(s: Settings): DocModel['closing'] {
+  const archive = (s.archiveLine || '').trim().replace(/[.;]+$/, '');
+  return {
+    noiNhan: ['- Như trên;', `- Lưu: VT${archive ? ', ' + archive : ''}.`],
+    signer: { authority: upperVn(s.signerAuthority || ''), title: upperVn(s.signerTitle || ''), name: s.signerName || '' },
+  };
+}
+
+function baseModel(kind: DocKind, s: Settings, number: string, today: IsoDate): Omit<DocModel, 'title' | 'docType' | 'subject' | 'recipients' | 'blocks' | 'annexes'> {
+  return {
+    kind,
+    number,
+    page: { ...PAGE, margins: { ...PAGE.margins } },
+    font: { family: 'Times New Roman', size: BODY_SIZE },
+    paragraph: { indentFirst: 36, spaceAfter: 6, lineSpacing: 1.15 },
+    header: buildHeader(s, number, today),
+    closing: closing(s),
+  };
+}
+
+/** File name of an issued document: `2024-07-05 01-BC-LHH - Sơ kết 6 tháng đầu năm 2024`. */
+export function reportFileName(input: { typeAbbr: string; number: number | null; orgCode: string; title: string; today: IsoDate }): string {
+  const code = [input.typeAbbr, (input.orgCode || '').trim()].filter(Boolean).join('-');
+  const num = input.number === null ? `${code} (dự thảo)` : docNumber(input.number, input.typeAbbr, input.orgCode).replace(/\//g, '-');
+  return `${input.today} ${num} - ${input.title}`.replace(/[\\/:*?"<>|]/g, '-');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Progress data shared by the report and the email
+
+export interface ReportPeriod {
+  from: IsoDate;
+  to: IsoDate;
+  label: string;
+  title?: string;
+  kind?: PeriodKind;
+}
+
+export interface ProgressReportInput {
+  settings: Settings;
+  programs: Programme[];
+  targets: Target[];
+  events: LoggedEvent[];
+  period: ReportPeriod;
+  today: IsoDate;
+  number: number | null;
+  /** Plan year; the year the period ends in when absent. */
+  year?: number;
+  /** Budget lines of the year, for the overspending line of IV and the email's totals. */
+  lines?: BudgetLine[];
+}
+
+export interface TargetRow {
+  target: Target;
+  /** Within the period. */
+  period: TargetProgress;
+  /** From 1 January of the plan year to the end of the period (lũy kế). */
+  ytd: TargetProgress;
+  /** Non-cancelled events of the period, by date. */
+  events: LoggedEvent[];
+}
+
+export interface ProgrammeRow {
+  programme: Programme;
+  period: ProgrammeProgress;
+  ytd: ProgrammeProgress;
+  targets: TargetRow[];
+}
+
+export interface ReportData {
+  year: number;
+  /** Flags are judged at the end of the period, or today if the period has not ended. */
+  asOf: IsoDate;
+  programmes: ProgrammeRow[];
+  periodEvents: LoggedEvent[];
+  budget: BudgetSummary | null;
+}
+
+const ORPHANS = '\u0000orphans';
+
+const byDate = (a: LoggedEvent, b: LoggedEvent): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Figures for a period through computeProgress, once for the period and once year-to-date, so the
+ * report shows exactly what getProgress shows for the same ranges.
+ */
+export function computeReportData(input: ProgressReportInput): ReportData {
+  const { period, today } = input;
+  const year = input.year ?? +period.to.slice(0, 4);
+  const programs = input.programs.filter((p) => p.year === year);
+  const known = new Set(programs.map((p) => p.code));
+  const targets = input.targets.filter((t) => t.year === year);
+  // Targets of an unknown programme must still show up rather than vanish from the report.
+  const hasOrphans = targets.some((t) => !known.has(t.programCode));
+  if (hasOrphans) programs.push({ year, code: ORPHANS, name: 'Chỉ tiêu chưa gắn nhiệm vụ, chương trình', objectives: [] });
+  const events = input.events.filter((e) => e.year === year);
+  // A report on a past period judges "behind" and "overdue" at the period's end, as it stood then.
+  const asOf = today < period.to ? today : period.to;
+  const inPeriod = computeProgress(programs, targets, events, { from: period.from, to: period.to }, asOf);
+  const ytd = computeProgress(programs, targets, events, { from: `${year}-01-01`, to: period.to }, asOf);
+  const periodEvents = events.filter((e) => e.state !== 'Đã hủy' && inRange(e.date, period)).sort(byDate);
+  const eventsOf = new Map<string, LoggedEvent[]>();
+  for (const e of periodEvents) {
+    const list = eventsOf.get(e.targetCode) || [];
+    list.push(e);
+    eventsOf.set(e.targetCode, list);
+  }
+  const programmes: ProgrammeRow[] = programs.map((prog, pi) => ({
+    programme: prog,
+    period: inPeriod.programs[pi],
+    ytd: ytd.programs[pi],
+    targets: targets
+      .map((t, ti) => ({ t, ti }))
+      .filter(({ t }) => (known.has(t.programCode) ? t.programCode === prog.code : prog.code === ORPHANS))
+      .map(({ t, ti }) => ({ target: t, period: inPeriod.targets[ti], ytd: ytd.targets[ti], events: eventsOf.get(t.code) || [] })),
+  }));
+  let budget: BudgetSummary | null = null;
+  if (input.lines) {
+    const programOf = new Map(targets.map((t) => [t.code, t.programCode]));
+    budget = summarizeBudget(
+      programs,
+      input.lines.filter((l) => l.year === year),
+      events,
+      (code) => programOf.get(code),
+    );
+  }
+  return { year, asOf, programmes, periodEvents, budget };
+}
+
+const isQuantified = (r: TargetRow): boolean => r.target.quantity !== null && r.target.quantity > 0;
+const isComplete = (r: TargetRow): boolean => r.ytd.flags.includes('complete');
+
+function allTargets(d: ReportData): TargetRow[] {
+  return d.programmes.reduce<TargetRow[]>((a, p) => a.concat(p.targets), []);
+}
+
+function pct(r: TargetRow): string {
+  return r.ytd.percent === null ? '' : formatPercent(r.ytd.percent);
+}
+
+function nextLabel(kind: PeriodKind | undefined, period: ReportPeriod): string {
+  const y = +period.to.slice(0, 4);
+  const m = +period.to.slice(5, 7);
+  switch (kind) {
+    case 'month':
+      return m === 12 ? `tháng 1 năm ${y + 1}` : `tháng ${m + 1} năm ${y}`;
+    case 'quarter':
+      return m === 12 ? `quý I năm ${y + 1}` : `quý ${roman(m / 3 + 1)} năm ${y}`;
+    case 'half':
+      return m === 6 ? `6 tháng cuối năm ${y}` : `năm ${y + 1}`;
+    case 'nineMonths':
+      return `quý IV năm ${y}`;
+    case 'year':
+      return `năm ${y + 1}`;
+    default:
+      return 'thời gian tới';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Progress report
+
+function flagText(r: TargetRow): string {
+  const f = r.ytd.flags;
+  if (f.includes('over')) return 'vượt kế hoạch';
+  if (f.includes('complete')) return 'hoàn thành';
+  if (f.includes('overdue')) return `quá hạn (hạn ${isoToVn(r.target.dueDate || '')})`;
+  if (f.includes('behind')) return 'chậm so với tiến độ';
+  return '';
+}
+
+function citeEvents(r: TargetRow): string {
+  if (!r.events.length) return 'Trong kỳ chưa có hoạt động được ghi nhận.';
+  const cited = r.events
+    .slice(0, MAX_CITED_EVENTS)
+    .map((e) => `${e.title.trim()} (${[isoToVn(e.date), e.location.trim()].filter(Boolean).join(', ')})`);
+  const more = r.events.length - cited.length;
+  return (
+    `Hoạt động trong kỳ (${r.events.length}): ${cited.join('; ')}` +
+    (more > 0 ? `; và ${more} hoạt động khác (chi tiết tại Phụ lục 2).` : '.')
+  );
+}
+
+function targetBlocks(r: TargetRow, letter: string): Block[] {
+  const t = r.target;
+  const blocks: Block[] = [{ t: 'heading', level: 3, text: `${letter}) ${sentence(t.content || t.name)}` }];
+  if (isQuantified(r)) {
+    const flag = flagText(r);
+    blocks.push(
+      p(
+        `Kế hoạch năm: ${withUnit(plannedText(t), t.unit)}. Trong kỳ thực hiện: ${withUnit(r.period.done, t.unit)}; ` +
+          `lũy kế từ đầu năm: ${withUnit(r.ytd.done, t.unit)}, đạt ${pct(r)}% kế hoạch` +
+          (flag ? `, ${flag}.` : '.') +
+          (t.note.trim() ? ' ' + sentence(t.note) : ''),
+      ),
+    );
+  } else {
+    const overdue = r.ytd.flags.includes('overdue') ? `; quá hạn (hạn ${isoToVn(t.dueDate || '')})` : '';
+    blocks.push(p(`Tình trạng: ${t.status || 'chưa cập nhật'}${overdue}.` + (t.note.trim() ? ' ' + sentence(t.note) : '')));
+  }
+  blocks.push(p(citeEvents(r)));
+  return blocks;
+}
+
+const letters = 'abcdefghiklmnopqrstuvxy';
+const letter = (i: number): string => letters[i] || String(i + 1);
+
+function namesList(rows: TargetRow[], detail: (r: TargetRow) => string): string {
+  return rows.map((r) => `${r.target.name}${detail(r) ? ` (${detail(r)})` : ''}`).join('; ');
+}
+
+function evaluationBlocks(d: ReportData, period: ReportPeriod): Block[] {
+  const rows = allTargets(d);
+  const quant = rows.filter(isQuantified);
+  const qual = rows.filter((r) => !isQuantified(r));
+  const done = quant.filter(isComplete);
+  const qualDone = qual.filter((r) => r.target.status === 'Hoàn thành');
+  const overdue = rows.filter((r) => r.ytd.flags.includes('overdue'));
+  const behind = rows.filter((r) => r.ytd.flags.includes('behind'));
+  const blocks: Block[] = [{ t: 'heading', level: 1, text: 'II. ĐÁNH GIÁ CHUNG' }, { t: 'heading', level: 2, text: '1. Ưu điểm' }];
+  blocks.push(
+    p(
+      `Lũy kế đến ngày ${isoToVn(period.to)}, ${done.length}/${quant.length} chỉ tiêu định lượng đã hoàn thành kế hoạch năm` +
+        (done.length ? ` (${namesList(done, () => '')})` : '') +
+        (qual.length ? `; ${qualDone.length}/${qual.length} chỉ tiêu định tính đã hoàn thành` : '') +
+        `. Trong kỳ đã thực hiện ${d.periodEvents.length} hoạt động.`,
+    ),
+  );
+  blocks.push(placeholder('những kết quả nổi bật, cách làm hiệu quả trong kỳ.'));
+  blocks.push({ t: 'heading', level: 2, text: '2. Tồn tại, hạn chế' });
+  const issues: string[] = [];
+  if (overdue.length)
+    issues.push(
+      `Có ${overdue.length} chỉ tiêu đã quá hạn nhưng chưa hoàn thành: ` +
+        namesList(overdue, (r) => [`hạn ${isoToVn(r.target.dueDate || '')}`, isQuantified(r) ? `đạt ${pct(r)}%` : `tình trạng: ${r.target.status || 'chưa cập nhật'}`].join(', ')) +
+        '.',
+    );
+  if (behind.length) issues.push(`Có ${behind.length} chỉ tiêu chậm so với tiến độ kế hoạch: ` + namesList(behind, (r) => `lũy kế đạt ${pct(r)}%`) + '.');
+  if (!issues.length) issues.push(`Đến ngày ${isoToVn(d.asOf)}, không có chỉ tiêu quá hạn hoặc chậm so với tiến độ kế hoạch.`);
+  blocks.push(...issues.map((i) => p(i)));
+  blocks.push(placeholder('tồn tại, hạn chế khác.'));
+  blocks.push({ t: 'heading', level: 2, text: '3. Nguyên nhân' });
+  blocks.push(placeholder('nguyên nhân của kết quả đạt được và của tồn tại, hạn chế (khách quan, chủ quan).'));
+  return blocks;
+}
+
+function directionBlocks(d: ReportData, period: ReportPeriod, s: Settings): Block[] {
+  const rows = allTargets(d).filter((r) => !isComplete(r));
+  const named = periodFromRange(period.from, period.to);
+  const next = nextLabel(period.kind ?? (named.ok ? named.kind : undefined), period);
+  const blocks: Block[] = [{ t: 'heading', level: 1, text: 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ' }];
+  if (!rows.length) {
+    blocks.push(p('Các chỉ tiêu của kế hoạch năm đã hoàn thành; tiếp tục duy trì, nâng cao chất lượng các hoạt động.'));
+  } else {
+    blocks.push(p(`Trong ${next}, ${s.orgName || 'đơn vị'} tập trung thực hiện các chỉ tiêu chưa hoàn thành:`));
+    const items = rows.map((r) => {
+      const t = r.target;
+      const due = t.dueDate ? `, hạn ${isoToVn(t.dueDate)}` : '';
+      if (isQuantified(r)) {
+        const left = Math.max(0, (t.quantity as number) - r.ytd.done);
+        return `- ${t.name}: còn ${withUnit(left, t.unit)} (lũy kế đạt ${pct(r)}%)${due}`;
+      }
+      return `- ${t.name}: tiếp tục thực hiện (tình trạng: ${t.status || 'chưa cập nhật'})${due}`;
+    });
+    blocks.push(...listLines(items).map((l) => p(l)));
+  }
+  blocks.push(placeholder(`nhiệm vụ, giải pháp trọng tâm ${next}.`));
+  return blocks;
+}
+
+function proposalBlocks(d: ReportData, s: Settings): Block[] {
+  const blocks: Block[] = [{ t: 'heading', level: 1, text: 'IV. ĐỀ XUẤT, KIẾN NGHỊ' }];
+  const rows = allTargets(d);
+  if (d.budget && d.budget.overspentLines.length) {
+    const over = d.budget.lines.filter((l) => l.overspent);
+    blocks.push(
+      p(
+        'Một số nội dung chi đã vượt dự toán được phê duyệt: ' +
+          over.map((l) => `${l.item} (đã chi ${formatNumber(l.spent)} đồng, phê duyệt ${formatNumber(l.approved || 0)} đồng)`).join('; ') +
+          '. Đề nghị xem xét, điều chỉnh, bổ sung kinh phí cho các nội dung trên.',
+      ),
+    );
+  }
+  if (rows.some((r) => r.ytd.flags.includes('overdue') || r.ytd.flags.includes('behind'))) {
+    blocks.push(
+      p(
+        `Đề nghị ${s.reportRecipientName || 'cơ quan cấp trên'} quan tâm, tạo điều kiện để ${s.orgName || 'đơn vị'} hoàn thành các chỉ tiêu còn chậm tiến độ.`,
+      ),
+    );
+  }
+  blocks.push(placeholder('đề xuất, kiến nghị với cơ quan cấp trên.'));
+  return blocks;
+}
+
+function programmeBlocks(d: ReportData): Block[] {
+  const blocks: Block[] = [{ t: 'heading', level: 1, text: 'I. KẾT QUẢ THỰC HIỆN' }];
+  d.programmes.forEach((row, i) => {
+    blocks.push({ t: 'heading', level: 2, text: `${i + 1}. Nhiệm vụ, chương trình hoạt động ${ordinalVn(i + 1)}: ${row.programme.name}` });
+    if (row.ytd.percent !== null)
+      blocks.push(
+        p(
+          `Lũy kế từ đầu năm, ${row.ytd.complete}/${row.ytd.quantified} chỉ tiêu định lượng đã hoàn thành; ` +
+            `tỷ lệ hoàn thành bình quân các chỉ tiêu định lượng đạt ${formatPercent(row.ytd.percent)}%.`,
+        ),
+      );
+    row.targets.forEach((r, j) => blocks.push(...targetBlocks(r, letter(j))));
+  });
+  return blocks;
+}
+
+const ANNEX1_WIDTHS = [28, 150, 45, 45, 42, 42, 45, 70];
+const ANNEX2_WIDTHS = [26, 56, 112, 62, 40, 62, 54, 55];
+
+function annexTargets(d: ReportData): Block[] {
+  const rows: string[][] = [['STT', 'Nội dung nhiệm vụ', 'Đơn vị tính', 'Kế hoạch năm', 'Trong kỳ', 'Lũy kế', 'Tỷ lệ lũy kế (%)', 'Ghi chú']];
+  const bold: number[] = [0];
+  d.programmes.forEach((prog, i) => {
+    bold.push(rows.length);
+    // Units differ between targets, so a programme row shows only its completion rate, never a sum.
+    rows.push([roman(i + 1), prog.programme.name, '', '', '', '', prog.ytd.percent === null ? '' : formatPercent(prog.ytd.percent), '']);
+    prog.targets.forEach((r, j) => {
+      const t = r.target;
+      const q = isQuantified(r);
+      const note = q
+        ? [flagText(r), t.note.trim()]
+        : [t.status || 'Chưa cập nhật tình trạng', r.ytd.flags.includes('overdue') ? flagText(r) : '', r.period.events ? `${r.period.events} hoạt động trong kỳ` : '', t.note.trim()];
+      note[0] = capFirst(note[0]);
+      rows.push([
+        String(j + 1),
+        t.content || t.name,
+        q ? t.unit : '',
+        q ? plannedText(t) : '',
+        q ? formatNumber(r.period.done) : '',
+        q ? formatNumber(r.ytd.done) : '',
+        q ? pct(r) : '',
+        note.filter(Boolean).join('; '),
+      ]);
+    });
+  });
+  return [
+    { t: 'table', rows, header: true, widths: ANNEX1_WIDTHS, boldRows: bold, size: TABLE_SIZE, align: ['center', 'left', 'center', 'right', 'right', 'right', 'right', 'left'] },
+    p(
+      'Ghi chú: Tỷ lệ của mỗi nhiệm vụ, chương trình là bình quân tỷ lệ hoàn thành các chỉ tiêu định lượng của nhiệm vụ, chương trình đó (mỗi chỉ tiêu tính tối đa 100%); chỉ tiêu định tính ghi tình trạng thực hiện.',
+      { italic: true, size: 12, indentFirst: false },
+    ),
+  ];
+}
+
+function annexEvents(d: ReportData): Block[] {
+  if (!d.periodEvents.length) return [p('Trong kỳ chưa có hoạt động được ghi nhận.', { indentFirst: false })];
+  const nameOf = new Map<string, string>();
+  for (const prog of d.programmes) for (const r of prog.targets) nameOf.set(r.target.code, r.target.name);
+  const rows: string[][] = [['STT', 'Ngày', 'Hoạt động', 'Chỉ tiêu', 'Số lượng', 'Địa điểm', 'Đơn vị phối hợp', 'Chi phí (đồng)']];
+  let total = 0;
+  d.periodEvents.forEach((e, i) => {
+    total += e.cost || 0;
+    rows.push([
+      String(i + 1),
+      isoToVn(e.date),
+      e.title,
+      nameOf.get(e.targetCode) || e.targetCode,
+      formatNumber(e.quantity),
+      e.location,
+      e.partner,
+      e.cost ? formatNumber(e.cost) : '',
+    ]);
+  });
+  rows.push(['', '', 'Tổng cộng', '', '', '', '', formatNumber(total)]);
+  return [
+    {
+      t: 'table',
+      rows,
+      header: true,
+      widths: ANNEX2_WIDTHS,
+      boldRows: [0, rows.length - 1],
+      size: TABLE_SIZE,
+      align: ['center', 'center', 'left', 'left', 'right', 'left', 'left', 'right'],
+    },
+  ];
+}
+
+/** The periodic progress report (BC) per ND30 and DESIGN §4, with its two annexes. */
+export function buildProgressReport(input: ProgressReportInput): DocModel {
+  const { settings: s, period, today } = input;
+  const d = computeReportData(input);
+  const number = docNumber(input.number, 'BC', s.orgCode);
+  const ref = decisionRef(s);
+  const org = s.orgName || '';
+  const title = period.title || `Báo cáo ${period.label}`;
+  const ofDoc = `(Kèm theo Báo cáo số ${number} ngày ${isoToVn(today)} của ${org})`;
+  const blocks: Block[] = [
+    p(
+      ref
+        ? `Thực hiện ${ref}, ${org} báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} như sau:`
+        : `${org} báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} như sau:`,
+    ),
+    ...programmeBlocks(d),
+    ...evaluationBlocks(d, period),
+    ...directionBlocks(d, period, s),
+    ...proposalBlocks(d, s),
+    p(`Trên đây là báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} của ${org}./.`),
+  ];
+  return {
+    ...baseModel('progressReport', s, number, today),
+    title: reportFileName({ typeAbbr: 'BC', number: input.number, orgCode: s.orgCode, title, today }),
+    docType: 'BÁO CÁO',
+    subject: `Kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label}${ref ? ` theo ${ref}` : ''}`,
+    recipients: recipientLines(s.reportRecipientName),
+    blocks,
+    annexes: [
+      { title: 'Phụ lục 1', subtitle: upperVn(`Kết quả thực hiện các chỉ tiêu ${period.label}`), note: ofDoc, blocks: annexTargets(d) },
+      { title: 'Phụ lục 2', subtitle: upperVn(`Danh sách hoạt động ${period.label}`), note: ofDoc, blocks: annexEvents(d) },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Budget submission (Tờ trình đề nghị thẩm định dự toán)
+
+export interface BudgetSubmissionInput {
+  settings: Settings;
+  programs: Programme[];
+  targets: Target[];
+  lines: BudgetLine[];
+  /** Not used by the submission itself (a dự toán precedes spending); accepted so callers pass one shape. */
+  events?: LoggedEvent[];
+  today: IsoDate;
+  number: number | null;
+  year: number;
+}
+
+/** Legal bases cited by the lines, each once, in the order first cited. */
+function bases(lines: BudgetLine[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const l of lines)
+    for (const part of (l.basis || '').split(/;|\n/)) {
+      const b = part.trim().replace(/[.;,]+$/, '');
+      const key = b.toLowerCase();
+      if (b && !seen.has(key)) {
+        seen.add(key);
+        out.push(b);
+      }
+    }
+  return out;
+}
+
+/** The Tờ trình asking Sở Tài chính to appraise the year's estimate, with the DỰ TOÁN KINH PHÍ annex. */
+export function buildBudgetSubmission(input: BudgetSubmissionInput): DocModel {
+  const { settings: s, year, today } = input;
+  const number = docNumber(input.number, 'TTr', s.orgCode);
+  const org = s.orgName || '';
+  const lines = input.lines.filter((l) => l.year === year);
+  const programs = input.programs.filter((p) => p.year === year);
+  const known = new Set(programs.map((p) => p.code));
+  const groups: { name: string; lines: BudgetLine[] }[] = programs
+    .map((p) => ({ name: p.name, lines: lines.filter((l) => l.programCode === p.code) }))
+    .filter((g) => g.lines.length);
+  const other = lines.filter((l) => !known.has(l.programCode));
+  if (other.length) groups.push({ name: 'Nội dung chi khác', lines: other });
+  const amount = (l: BudgetLine): number => proposedAmount(l.quantity, l.unitPrice);
+  const sum = (ls: BudgetLine[], f: (l: BudgetLine) => number): number => ls.reduce((a, l) => a + f(l), 0);
+  const total = sum(lines, amount);
+  const reviewed = lines.some((l) => l.appraised !== null || l.approved !== null);
+  const scope = `nhiệm vụ, chương trình hoạt động năm ${year}`;
+  const ref = decisionRef(s);
+
+  const canCu = [ref, ...bases(lines)].filter(Boolean).map((b) => (/^căn cứ/i.test(b) ? b : `Căn cứ ${b}`));
+  const blocks: Block[] = listLines(canCu).map((l) => p(l, { italic: true }));
+  blocks.push(
+    p(`${org} xây dựng dự toán kinh phí thực hiện ${scope} (chi tiết tại Phụ lục kèm theo), gồm các nội dung sau:`),
+    ...groups.map((g, i) => p(`${i + 1}. ${g.name}: ${formatNumber(sum(g.lines, amount))} đồng${i === groups.length - 1 ? '.' : ';'}`)),
+    p(`Tổng kinh phí đề nghị: ${formatNumber(total)} đồng.`, {
+      runs: [{ text: 'Tổng kinh phí đề nghị: ' }, { text: `${formatNumber(total)} đồng`, bold: true }, { text: '.' }],
+    }),
+    p(`Bằng chữ: ${amountInWords(total)}.`, { italic: true }),
+    p(`${org} kính trình ${s.budgetRecipientName || 'cơ quan tài chính'} xem xét, thẩm định./.`),
+  );
+
+  const head = ['STT', 'Nội dung chi', 'Đơn vị tính', 'Số lượng', 'Đơn giá (đồng)', 'Thành tiền (đồng)'];
+  if (reviewed) head.push('Thẩm định (đồng)', 'Phê duyệt (đồng)');
+  head.push('Căn cứ/Ghi chú');
+  const rows: string[][] = [head];
+  const bold: number[] = [0];
+  const money = (n: number | null): string => (n === null ? '' : formatNumber(n));
+  groups.forEach((g, i) => {
+    bold.push(rows.length);
+    const r = [roman(i + 1), g.name, '', '', '', formatNumber(sum(g.lines, amount))];
+    if (reviewed) r.push(money(sum(g.lines, (l) => l.appraised || 0)), money(sum(g.lines, (l) => l.approved || 0)));
+    rows.push([...r, '']);
+    g.lines.forEach((l, j) => {
+      const row = [String(j + 1), l.item, l.unit, formatNumber(l.quantity), formatNumber(l.unitPrice), formatNumber(amount(l))];
+      if (reviewed) row.push(money(l.appraised), money(l.approved));
+      rows.push([...row, [l.basis, l.note].map((x) => (x || '').trim()).filter(Boolean).join('; ')]);
+    });
+  });
+  bold.push(rows.length);
+  const totalRow = ['', 'Tổng cộng', '', '', '', formatNumber(total)];
+  if (reviewed) totalRow.push(formatNumber(sum(lines, (l) => l.appraised || 0)), formatNumber(sum(lines, (l) => l.approved || 0)));
+  rows.push([...totalRow, '']);
+  const widths = reviewed ? [24, 100, 36, 32, 52, 58, 58, 58, 50] : [28, 140, 45, 40, 62, 70, 82];
+  const align: Align[] = reviewed
+    ? ['center', 'left', 'center', 'right', 'right', 'right', 'right', 'right', 'left']
+    : ['center', 'left', 'center', 'right', 'right', 'right', 'left'];
+
+  return {
+    ...baseModel('budgetSubmission', s, number, today),
+    title: reportFileName({ typeAbbr: 'TTr', number: input.number, orgCode: s.orgCode, title: `Dự toán kinh phí năm ${year}`, today }),
+    docType: 'TỜ TRÌNH',
+    subject: `Về việc đề nghị thẩm định dự toán kinh phí thực hiện ${scope}`,
+    recipients: recipientLines(s.budgetRecipientName),
+    blocks,
+    annexes: [
+      {
+        title: 'Phụ lục',
+        subtitle: upperVn(`Dự toán kinh phí thực hiện ${scope}`),
+        note: `(Kèm theo Tờ trình số ${number} ngày ${isoToVn(today)} của ${org})`,
+        blocks: [
+          { t: 'table', rows, header: true, widths, boldRows: bold, size: reviewed ? 10 : TABLE_SIZE, align },
+          p(`Bằng chữ: ${amountInWords(total)}.`, { italic: true, indentFirst: false }),
+        ],
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Plain text (tests, previews)
+
+function blockText(b: Block): string {
+  switch (b.t) {
+    case 'p':
+    case 'heading':
+      return b.text;
+    case 'table':
+      return b.rows.map((r) => r.join(' | ')).join('\n');
+    case 'pagebreak':
+      return '\f';
+    case 'rule':
+      return '';
+  }
+}
+
+/** The document as plain text, top to bottom, one element per line; table rows as `a | b | c`. */
+export function docModelText(m: DocModel): string {
+  const h = m.header;
+  const sig = m.closing.signer;
+  return [
+    h.parentOrg,
+    h.org,
+    h.number,
+    h.nation,
+    h.motto,
+    h.dateLine,
+    m.docType,
+    m.subject,
+    ...m.recipients,
+    ...m.blocks.map(blockText),
+    'Nơi nhận:',
+    ...m.closing.noiNhan,
+    sig.authority,
+    sig.title,
+    sig.name,
+    ...m.annexes.reduce<string[]>((a, x) => a.concat([x.title, x.subtitle, x.note, ...x.blocks.map(blockText)]), []),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Email
+
+export interface EmailSummaryInput extends ProgressReportInput {
+  /** Link to the Google Doc; only https links are written. */
+  docUrl?: string;
+}
+
+const COLORS = { complete: '#188038', overdue: '#d93025', behind: '#e37400', normal: '#1a73e8', track: '#e8eaed' };
+
+function barColor(flags: string[]): string {
+  if (flags.includes('complete')) return COLORS.complete;
+  if (flags.includes('overdue')) return COLORS.overdue;
+  if (flags.includes('behind')) return COLORS.behind;
+  return COLORS.normal;
+}
+
+/** A progress bar Gmail keeps: a table whose first cell is `pct`% wide; no CSS classes, no images. */
+function barHtml(percent: number, color: string): string {
+  const w = Math.max(0, Math.min(100, Math.round(percent)));
+  const cell = (width: number, bg: string): string =>
+    `<td width="${width}%" style="width:${width}%;background:${bg};height:8px;line-height:8px;font-size:1px;padding:0">&nbsp;</td>`;
+  const cells = (w > 0 ? cell(w, color) : '') + (w < 100 ? cell(100 - w, COLORS.track) : '');
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%"><tr>${cells}</tr></table>`;
+}
+
+function safeUrl(url: string | undefined): string {
+  return url && /^https:\/\/[^\s"'<>]+$/i.test(url) ? url : '';
+}
+
+/** Subject, HTML body (inline styles only, every value escaped) and plain-text body of the report email. */
+export function summaryForEmail(input: EmailSummaryInput): { subject: string; html: string; text: string } {
+  const { settings: s, period, today } = input;
+  const d = computeReportData(input);
+  const number = input.number === null ? '' : docNumber(input.number, 'BC', s.orgCode);
+  const subject =
+    `Báo cáo${number ? ` số ${number}` : ''}: kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label}` +
+    (s.orgName ? ` – ${shortOrgName(s.orgName)}` : '');
+  const rows = allTargets(d);
+  const quant = rows.filter(isQuantified);
+  const done = quant.filter(isComplete).length;
+  const url = safeUrl(input.docUrl);
+  const intro =
+    `${s.orgName} gửi Báo cáo${number ? ` số ${number}` : ''} ngày ${isoToVn(today)} về kết quả thực hiện nhiệm vụ, ` +
+    `chương trình hoạt động ${period.label} (tệp PDF đính kèm).`;
+  const summary = `Lũy kế đến ngày ${isoToVn(period.to)}: ${done}/${quant.length} chỉ tiêu định lượng đã hoàn thành; ${d.periodEvents.length} hoạt động trong kỳ.`;
+
+  const e = escapeHtml;
+  const td = 'padding:4px 6px;border-bottom:1px solid #e8eaed;vertical-align:middle;font-size:13px';
+  const html: string[] = [
+    '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5;color:#202124;max-width:680px">',
+    `<p style="margin:0 0 12px">Kính gửi: ${e(s.reportRecipientName)},</p>`,
+    `<p style="margin:0 0 12px">${e(intro)}</p>`,
+    `<p style="margin:0 0 16px"><b>${e(summary)}</b></p>`,
+  ];
+  const text: string[] = [`Kính gửi: ${s.reportRecipientName},`, '', intro, '', summary, ''];
+  d.programmes.forEach((prog, i) => {
+    const pp = prog.ytd.percent;
+    const head = `${roman(i + 1)}. ${prog.programme.name}`;
+    html.push(
+      `<h3 style="font-size:15px;margin:16px 0 6px;color:#202124">${e(head)}${pp === null ? '' : ` <span style="font-weight:normal;color:#5f6368">– ${e(formatPercent(pp))}%</span>`}</h3>`,
+      '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%">',
+    );
+    text.push(head + (pp === null ? '' : ` – ${formatPercent(pp)}%`));
+    for (const r of prog.targets) {
+      const t = r.target;
+      const q = isQuantified(r);
+      const figure = q ? `${formatNumber(r.ytd.done)}/${withUnit(plannedText(t), t.unit)}` : t.status || 'Chưa cập nhật';
+      const flag = flagText(r);
+      html.push(
+        '<tr>',
+        `<td style="${td};width:45%">${e(t.name)}${flag ? `<br><span style="font-size:12px;color:${barColor(r.ytd.flags)}">${e(capFirst(flag))}</span>` : ''}</td>`,
+        `<td style="${td};width:20%;white-space:nowrap">${e(figure)}</td>`,
+        `<td style="${td};width:25%">${q ? barHtml(r.ytd.percent || 0, barColor(r.ytd.flags)) : ''}</td>`,
+        `<td style="${td};width:10%;text-align:right;white-space:nowrap">${q ? e(pct(r)) + '%' : ''}</td>`,
+        '</tr>',
+      );
+      text.push(`- ${t.name}: ${figure}${q ? ` (${pct(r)}%)` : ''}${flag ? `, ${flag}` : ''}`);
+    }
+    html.push('</table>');
+    text.push('');
+  });
+  if (d.budget) {
+    const b = d.budget;
+    const cells: [string, number][] = [
+      ['Đề nghị', b.proposed],
+      ['Thẩm định', b.appraised],
+      ['Phê duyệt', b.approved],
+      ['Đã chi', b.spent],
+      ['Còn lại', b.remaining],
+    ];
+    html.push(
+      `<h3 style="font-size:15px;margin:16px 0 6px;color:#202124">Kinh phí năm ${d.year}</h3>`,
+      '<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">',
+      ...cells.map(([k, v]) => `<tr><td style="${td}">${e(k)}</td><td style="${td};text-align:right">${e(formatMoney(v))}</td></tr>`),
+      '</table>',
+    );
+    text.push(`Kinh phí năm ${d.year}:`, ...cells.map(([k, v]) => `- ${k}: ${formatMoney(v)}`), '');
+  }
+  if (url) {
+    html.push(`<p style="margin:16px 0"><a href="${e(url)}" style="color:#1a73e8">Xem báo cáo trên Google Docs</a></p>`);
+    text.push(`Xem báo cáo: ${url}`, '');
+  }
+  html.push('<p style="margin:16px 0 0;font-size:12px;color:#5f6368">Thư được gửi từ LHH Tracker.</p>', '</div>');
+  text.push('Thư được gửi từ LHH Tracker.');
+  return { subject, html: html.join(''), text: text.join('\n') };
+}

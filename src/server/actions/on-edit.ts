@@ -1,0 +1,110 @@
+// Edit trigger: rows typed or pasted by hand in "Hoạt động" and "Kinh phí" get notes and highlights where wrong.
+import { SHEETS, type SheetDef } from '../../core/sheets';
+import { fieldMessage } from '../../core/messages';
+import { toBudgetLine, toEvent, type Problems } from '../../core/records';
+import { nextId } from '../../core/event-input';
+import { toCell, type Cell } from '../../core/cells';
+import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../table';
+import type { Services } from '../services';
+
+const BAD = '#fce8e6';
+const NOTE_PREFIX = '⚠ LHH Tracker: ';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+function codesOf(t: Table, key: string): Set<string> {
+  const i = t.col[key];
+  const y = t.col.year;
+  return new Set(t.rows.map((r) => `${y === undefined ? '' : r[y]}|${i === undefined ? '' : String(r[i]).trim()}`));
+}
+
+/**
+ * Checks the edited block (one cell or a multi-cell paste) row by row: bad cells get a note and a
+ * highlight, fixed cells lose ours, and hand-added events get an id. A constant number of calls.
+ */
+export function checkEditedRange(svc: Services, range: Range): { checked: number; bad: number } {
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  const def: SheetDef | undefined = [SHEETS.events, SHEETS.budget].find((d) => d.name === name);
+  if (!def) return { checked: 0, bad: 0 };
+  const first = Math.max(2, range.getRow());
+  const last = range.getRow() + range.getNumRows() - 1;
+  if (last < first) return { checked: 0, bad: 0 };
+  const ss = sheet.getParent();
+  const tz = ss.getSpreadsheetTimeZone();
+  const width = sheet.getLastColumn();
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as Cell[];
+  const { col, missing } = mapHeader(def, header);
+  if (missing.length) return { checked: 0, bad: 0 };
+  const block = sheet.getRange(first, 1, last - first + 1, width);
+  const values = block.getValues() as Cell[][];
+  const notes = block.getNotes();
+  const backgrounds = block.getBackgrounds();
+  const table: Table = { def, sheet, header: header.map(String), col, width, rows: values, timeZone: tz };
+  const targets = readTable(ss, SHEETS.targets, tz);
+  const targetKeys = codesOf(targets, 'code');
+  let lineIds = new Set<string>();
+  let eventIds: string[] = [];
+  if (def.key === 'events') {
+    const budget = readTable(ss, SHEETS.budget, tz);
+    lineIds = new Set(budget.rows.map((r) => String(r[budget.col.id] ?? '').trim()));
+    eventIds = sheet
+      .getRange(2, col.id + 1, Math.max(sheet.getLastRow() - 1, 1), 1)
+      .getValues()
+      .map((r) => String(r[0]));
+  } else {
+    const programs = readTable(ss, SHEETS.programs, tz);
+    for (const k of codesOf(programs, 'code')) targetKeys.add(`P:${k}`);
+  }
+  let bad = 0;
+  let filled = false;
+  values.forEach((row, k) => {
+    const problems: Problems = {};
+    if (!isBlankRow(row)) {
+      const { rec, problems: p } = readRecord(table, row);
+      Object.assign(problems, p);
+      if (def.key === 'events') {
+        // A row typed by hand has no id yet: give it one, with its year and state, once it reads well.
+        if (problems.id && problems.id.code === 'required') delete problems.id;
+        if (problems.state && problems.state.code === 'required') delete problems.state;
+        if (problems.year && problems.year.code === 'required' && rec.date) delete problems.year;
+        const e = toEvent(rec, problems);
+        const year = e.year || (e.date ? +e.date.slice(0, 4) : 0);
+        if (e.targetCode && !targetKeys.has(`${year}|${e.targetCode}`)) problems.targetCode = { code: 'unknownTarget', params: { value: e.targetCode } };
+        if (e.budgetLineId && !lineIds.has(e.budgetLineId)) problems.budgetLineId = { code: 'unknownBudgetLine', params: { value: e.budgetLineId } };
+        if (!Object.keys(problems).length && (!e.id || !rec.state || !rec.year)) {
+          if (!e.id) {
+            const id = nextId('HD', year, eventIds);
+            eventIds.push(id);
+            row[col.id] = id;
+          }
+          if (!rec.year) row[col.year] = year;
+          if (!rec.state) row[col.state] = 'Hiệu lực';
+          if (col.createdAt !== undefined && row[col.createdAt] === '') row[col.createdAt] = toCell('datetime', new Date(), tz);
+          filled = true;
+        }
+      } else {
+        const l = toBudgetLine(rec, problems);
+        if (l.programCode && !targetKeys.has(`P:${l.year}|${l.programCode}`)) problems.programCode = { code: 'unknownProgram', params: { value: l.programCode } };
+        if (l.targetCode && !targetKeys.has(`${l.year}|${l.targetCode}`)) problems.targetCode = { code: 'unknownTarget', params: { value: l.targetCode } };
+      }
+    }
+    header.forEach((_, i) => {
+      const key = Object.keys(col).find((kk) => col[kk] === i);
+      const p = key ? problems[key] : undefined;
+      const ours = String(notes[k][i] || '').startsWith(NOTE_PREFIX);
+      if (p) {
+        notes[k][i] = NOTE_PREFIX + fieldMessage(key as string, p.code, p.params) + ' Dòng này không được tính vào tổng hợp cho đến khi sửa.';
+        backgrounds[k][i] = BAD;
+      } else if (ours) {
+        notes[k][i] = '';
+        if (backgrounds[k][i] === BAD) backgrounds[k][i] = '#ffffff';
+      }
+    });
+    if (Object.keys(problems).length) bad++;
+  });
+  if (filled) block.setValues(values);
+  block.setNotes(notes);
+  block.setBackgrounds(backgrounds);
+  return { checked: values.length, bad };
+}

@@ -1,0 +1,44 @@
+// saveBudgetLine: adds or updates a line of the budget estimate; proposed is always quantity × unit price.
+import { AppError } from '../../core/errors';
+import { validateBudgetLine } from '../../core/budget-input';
+import { budgetRecord } from '../../core/records';
+import { nextId } from '../../core/event-input';
+import { formatMoney } from '../../core/vn-format';
+import type { BudgetLine } from '../../core/types';
+import { appendRecords, writeRecord } from '../table';
+import { loadWorkbook } from '../repo';
+import { audit } from '../audit';
+import { openContext } from '../context';
+import { withLock } from '../lock';
+import { afterChange } from '../dashboard';
+import { buildBudgetView, type BudgetView } from '../budget-view';
+import type { Services } from '../services';
+
+export function saveBudgetLine(svc: Services, input: unknown): { ok: true; id: string; view: BudgetView } {
+  const ctx = openContext(svc);
+  if (!ctx.configured) throw new AppError('notSetUp');
+  return withLock(svc, () => {
+    const wb = loadWorkbook(ctx, ctx.settings.planYear);
+    const clean = validateBudgetLine(input, wb.programs, wb.targets);
+    const id = typeof (input as { id?: unknown }).id === 'string' ? ((input as { id: string }).id || '').trim() : '';
+    const year = wb.year;
+    let line: BudgetLine;
+    if (id) {
+      const i = wb.budget.items.findIndex((l) => l.id === id);
+      if (i < 0) throw new AppError('budgetLineNotFound', { id: id.slice(0, 40) });
+      const old = wb.budget.items[i];
+      line = { ...old, ...clean };
+      writeRecord(wb.budget.table, wb.budget.index[i], budgetRecord(line));
+      wb.budget.items[i] = line;
+      audit(ctx, 'Sửa dòng kinh phí', id, `${line.item}; ${old.stage} → ${line.stage}; đề nghị ${formatMoney(old.proposed)} → ${formatMoney(line.proposed)}`);
+    } else {
+      const ids = wb.budget.table.rows.map((r) => String(r[wb.budget.table.col.id] ?? ''));
+      line = { ...clean, id: nextId('KP', year, ids, 3), year };
+      appendRecords(wb.budget.table, [budgetRecord(line)]);
+      wb.budget.items.push(line);
+      audit(ctx, 'Thêm dòng kinh phí', line.id, `${line.programCode}; ${line.item}; ${line.quantity} × ${formatMoney(line.unitPrice)} = ${formatMoney(line.proposed)}`);
+    }
+    afterChange(ctx, wb);
+    return { ok: true as const, id: line.id, view: buildBudgetView(ctx, wb) };
+  });
+}

@@ -1,0 +1,45 @@
+// updateEvent: changes fields of a logged activity; the row keeps its id, its author and its place.
+import { validateEvent, EVENT_FIELDS } from '../../core/event-input';
+import { eventRecord } from '../../core/records';
+import type { LoggedEvent } from '../../core/types';
+import { AppError } from '../../core/errors';
+import { writeRecord } from '../table';
+import { loadWorkbook } from '../repo';
+import { audit } from '../audit';
+import { openContext } from '../context';
+import { withLock } from '../lock';
+import { buildLogView, type LogView } from '../log-view';
+import { afterChange } from '../dashboard';
+import { checkLocked, readLocks } from '../period-locks';
+import type { Services } from '../services';
+import { findEvent } from './find-event';
+
+export function updateEvent(svc: Services, id: unknown, patch: unknown): { ok: true; id: string; view: LogView } {
+  if (typeof id !== 'string' || !id.trim()) throw new AppError('invalidInput', {}, { id: { code: 'required' } });
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new AppError('invalidInput', {}, { title: { code: 'invalidType' } });
+  const ctx = openContext(svc);
+  if (!ctx.configured) throw new AppError('notSetUp');
+  return withLock(svc, () => {
+    const wb = loadWorkbook(ctx, ctx.settings.planYear);
+    const { event: old, index } = findEvent(wb, id.trim());
+    if (old.state === 'Đã hủy') throw new AppError('eventCancelled', { id: old.id });
+    const merged: Record<string, unknown> = {};
+    for (const k of EVENT_FIELDS) merged[k] = (old as unknown as Record<string, unknown>)[k] ?? '';
+    for (const [k, v] of Object.entries(patch as Record<string, unknown>)) merged[k] = v;
+    const e = validateEvent(merged, wb.targets, wb.budget.items);
+    const overridden = checkLocked(ctx, readLocks(ctx), [old.date, e.date]);
+    const ev: LoggedEvent = { ...old, ...e, updatedBy: ctx.user };
+    writeRecord(wb.events.table, wb.events.index[index], { ...eventRecord(ev), updatedAt: ctx.now });
+    wb.events.items[index] = ev;
+    const changed = EVENT_FIELDS.filter((k) => String((old as unknown as Record<string, unknown>)[k] ?? '') !== String((ev as unknown as Record<string, unknown>)[k] ?? ''));
+    audit(
+      ctx,
+      'Sửa hoạt động',
+      old.id,
+      changed.map((k) => `${k}: ${String((old as unknown as Record<string, unknown>)[k] ?? '')} → ${String((ev as unknown as Record<string, unknown>)[k] ?? '')}`).join('; ') +
+        (overridden ? `; sửa kỳ đã khóa (${overridden.number})` : ''),
+    );
+    afterChange(ctx, wb);
+    return { ok: true as const, id: old.id, view: buildLogView(ctx, wb) };
+  });
+}

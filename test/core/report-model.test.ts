@@ -1,0 +1,491 @@
+// The report story: a small 2024 plan, a quarter of logged activities, the quý II report and the dự toán submission.
+import { computeProgress } from '../../src/core/progress';
+import {
+  buildBudgetSubmission,
+  buildProgressReport,
+  docModelText,
+  ordinalVn,
+  reportFileName,
+  shortOrgName,
+  summaryForEmail,
+  type Block,
+  type DocModel,
+  type TableBlock,
+} from '../../src/core/report-model';
+import type { BudgetLine, LoggedEvent, Programme, Settings, Target } from '../../src/core/types';
+
+const settings: Settings = {
+  orgName: 'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang',
+  parentOrgName: 'UBND tỉnh Bắc Giang',
+  place: 'Bắc Giang',
+  orgCode: 'LHH',
+  signerTitle: 'Chủ tịch',
+  signerAuthority: 'TM. Ban Thường vụ',
+  signerName: 'Nguyễn Văn An',
+  reportRecipients: ['sokhcn@bacgiang.gov.vn'],
+  reportRecipientName: 'Sở Khoa học và Công nghệ tỉnh Bắc Giang',
+  budgetRecipients: ['stc@bacgiang.gov.vn'],
+  budgetRecipientName: 'Sở Tài chính tỉnh Bắc Giang',
+  archiveLine: 'VP',
+  admins: ['admin@lhh.vn'],
+  driveFolderId: '',
+  planYear: 2024,
+  decision: { number: '1731/QĐ-UBND', date: '2023-11-13', issuer: 'Chủ tịch UBND tỉnh Bắc Giang' },
+  schedule: { enabled: false, hour: 7, weeklyDay: 0, monthlyDay: 0, formalReports: false },
+};
+
+const programs: Programme[] = [
+  { year: 2024, code: 'P1', name: 'Tư vấn, phản biện và giám định xã hội', objectives: [] },
+  { year: 2024, code: 'P2', name: 'Phổ biến kiến thức khoa học và công nghệ', objectives: [] },
+  { year: 2023, code: 'P1', name: 'Chương trình năm trước', objectives: [] },
+];
+
+const target = (t: Partial<Target> & Pick<Target, 'code' | 'programCode' | 'name'>): Target => ({
+  year: 2024,
+  content: t.name,
+  quantity: null,
+  unit: '',
+  qualifier: 'exact',
+  dueDate: null,
+  endYear: 2024,
+  status: '',
+  note: '',
+  ...t,
+});
+
+const targets: Target[] = [
+  target({ code: 'P1.1', programCode: 'P1', name: 'Tư vấn, phản biện', content: 'Tổ chức tư vấn, phản biện ít nhất 4 chương trình, đề án', quantity: 4, unit: 'đề án', qualifier: 'min' }),
+  target({
+    code: 'P1.2',
+    programCode: 'P1',
+    name: 'Khảo sát nhu cầu tư vấn',
+    content: 'Khảo sát nhu cầu tư vấn của các sở, ngành',
+    dueDate: '2024-05-31',
+    status: 'Đang thực hiện',
+    note: 'Đã gửi phiếu khảo sát đến 12 sở, ngành',
+  }),
+  target({ code: 'P1.3', programCode: 'P1', name: 'Hội thảo khoa học', content: 'Tổ chức 02 hội thảo khoa học', quantity: 2, unit: 'hội thảo' }),
+  target({
+    code: 'P2.1',
+    programCode: 'P2',
+    name: 'Tập huấn chuyển giao kỹ thuật',
+    content: 'Tập huấn chuyển giao kỹ thuật cho ít nhất 800 lượt nông dân',
+    quantity: 800,
+    unit: 'lượt người',
+    qualifier: 'min',
+  }),
+  target({ code: 'P2.2', programCode: 'P2', name: 'Bản tin khoa học', content: 'Phát hành 12 số bản tin khoa học', quantity: 12, unit: 'số' }),
+];
+
+let seq = 0;
+const event = (e: Partial<LoggedEvent> & Pick<LoggedEvent, 'targetCode' | 'date' | 'title' | 'quantity'>): LoggedEvent => ({
+  id: `HD-${e.date.slice(0, 4)}-${String(++seq).padStart(4, '0')}`,
+  year: +e.date.slice(0, 4),
+  location: 'Bắc Giang',
+  partner: '',
+  participants: null,
+  cost: null,
+  budgetLineId: '',
+  result: '',
+  evidenceUrl: '',
+  state: 'Hiệu lực',
+  cancelReason: '',
+  createdBy: 'canbo@lhh.vn',
+  createdAt: '2024-01-01T08:00:00+07:00',
+  updatedBy: '',
+  updatedAt: '',
+  ...e,
+});
+
+const events: LoggedEvent[] = [
+  event({ targetCode: 'P1.1', date: '2024-03-15', title: 'Phản biện Đề án phát triển cây ăn quả', quantity: 1, cost: 12_000_000, budgetLineId: 'KP-2024-001', partner: 'Sở Nông nghiệp và PTNT' }),
+  event({ targetCode: 'P1.1', date: '2024-05-20', title: 'Tư vấn quy hoạch vùng nguyên liệu', quantity: 1, location: 'Lục Ngạn', cost: 8_500_000, budgetLineId: 'KP-2024-001' }),
+  event({ targetCode: 'P1.2', date: '2024-04-25', title: 'Gửi phiếu khảo sát', quantity: 0 }),
+  event({ targetCode: 'P1.3', date: '2024-04-18', title: 'Hội thảo chuyển đổi số trong nông nghiệp', quantity: 1, location: 'TP. Bắc Giang', partner: 'Sở Thông tin và Truyền thông', cost: 25_000_000, budgetLineId: 'KP-2024-002' }),
+  event({ targetCode: 'P1.3', date: '2024-06-20', title: 'Hội thảo bảo vệ môi trường làng nghề', quantity: 1, location: 'Việt Yên', cost: 20_000_000, budgetLineId: 'KP-2024-002' }),
+  event({ targetCode: 'P2.1', date: '2024-02-20', title: 'Tập huấn kỹ thuật trồng vải', quantity: 100, location: 'Lục Ngạn', cost: 15_000_000 }),
+  event({ targetCode: 'P2.1', date: '2024-04-10', title: 'Tập huấn IPM cho nông dân', quantity: 120, location: 'Yên Thế', cost: 9_000_000 }),
+  event({ targetCode: 'P2.1', date: '2024-05-02', title: 'Tập huấn bị hủy', quantity: 200, state: 'Đã hủy', cancelReason: 'Trùng lịch' }),
+  event({ targetCode: 'P2.1', date: '2024-06-12', title: 'Tập huấn nuôi ong', quantity: 80, location: 'Sơn Động' }),
+  event({ targetCode: 'P2.2', date: '2024-03-30', title: 'Bản tin số 1-3', quantity: 3 }),
+  event({ targetCode: 'P2.2', date: '2024-06-28', title: 'Bản tin số 4-6', quantity: 3 }),
+  // Last year's training must not count towards 2024.
+  event({ targetCode: 'P2.1', date: '2023-12-20', title: 'Tập huấn năm trước', quantity: 500 }),
+];
+
+const line = (l: Partial<BudgetLine> & Pick<BudgetLine, 'id' | 'programCode' | 'item' | 'unit' | 'quantity' | 'unitPrice'>): BudgetLine => ({
+  year: 2024,
+  targetCode: '',
+  proposed: l.quantity * l.unitPrice,
+  appraised: null,
+  approved: null,
+  basis: '',
+  stage: 'Dự thảo',
+  note: '',
+  ...l,
+});
+
+const draftLines: BudgetLine[] = [
+  line({ id: 'KP-2024-001', programCode: 'P1', item: 'Chi tư vấn, phản biện đề án', unit: 'đề án', quantity: 4, unitPrice: 10_000_000, basis: 'Thông tư số 11/2015/TT-BTC' }),
+  line({ id: 'KP-2024-002', programCode: 'P1', item: 'Chi tổ chức hội thảo', unit: 'hội thảo', quantity: 2, unitPrice: 20_000_000, basis: 'Thông tư số 40/2017/TT-BTC' }),
+  line({ id: 'KP-2024-003', programCode: 'P2', item: 'Chi tổ chức lớp tập huấn', unit: 'lớp', quantity: 8, unitPrice: 12_500_000, basis: 'Thông tư số 36/2018/TT-BTC; Nghị quyết số 08/2018/NQ-HĐND', note: '100 người/lớp' }),
+  line({ id: 'KP-2024-004', programCode: 'P2', item: 'In bản tin khoa học', unit: 'số', quantity: 12, unitPrice: 1_250_000, basis: 'Nghị quyết số 08/2018/NQ-HĐND' }),
+];
+const approvedLines: BudgetLine[] = draftLines.map((l) => ({ ...l, appraised: l.proposed, approved: l.proposed, stage: 'Đã phê duyệt' }));
+
+const quarter2 = { from: '2024-04-01', to: '2024-06-30', label: 'quý II năm 2024', title: 'Báo cáo quý II năm 2024' };
+
+function reportQ2(extra: Partial<Parameters<typeof buildProgressReport>[0]> = {}): DocModel {
+  return buildProgressReport({ settings, programs, targets, events, period: quarter2, today: '2024-07-05', number: 1, lines: approvedLines, ...extra });
+}
+
+const texts = (blocks: Block[]): string[] => blocks.filter((b) => b.t === 'p' || b.t === 'heading').map((b) => (b as { text: string }).text);
+const tables = (blocks: Block[]): TableBlock[] => blocks.filter((b): b is TableBlock => b.t === 'table');
+
+describe('progress report, quý II năm 2024', () => {
+  const m = reportQ2();
+  const body = texts(m.blocks);
+
+  test('ND30 header, type, trích yếu and Kính gửi', () => {
+    expect(m.header).toMatchObject({
+      parentOrg: 'UBND TỈNH BẮC GIANG',
+      org: 'LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH BẮC GIANG',
+      number: 'Số: 01/BC-LHH',
+      nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
+      dateLine: 'Bắc Giang, ngày 05 tháng 7 năm 2024',
+    });
+    expect(m.number).toBe('01/BC-LHH');
+    expect(m.docType).toBe('BÁO CÁO');
+    expect(m.subject).toBe(
+      'Kết quả thực hiện nhiệm vụ, chương trình hoạt động quý II năm 2024 theo Quyết định số 1731/QĐ-UBND ngày 13/11/2023 của Chủ tịch UBND tỉnh Bắc Giang',
+    );
+    expect(m.recipients).toEqual(['Kính gửi: Sở Khoa học và Công nghệ tỉnh Bắc Giang']);
+    expect(m.title).toBe('2024-07-05 01-BC-LHH - Báo cáo quý II năm 2024');
+  });
+
+  test('page and font per ND30', () => {
+    expect(m.page).toEqual({ size: 'A4', width: 595.28, height: 841.89, margins: { top: 56.69, bottom: 56.69, left: 85.04, right: 42.52 } });
+    expect(m.font).toEqual({ family: 'Times New Roman', size: 14 });
+  });
+
+  test('opening, sections in order and one part per programme', () => {
+    expect(body[0]).toBe(
+      'Thực hiện Quyết định số 1731/QĐ-UBND ngày 13/11/2023 của Chủ tịch UBND tỉnh Bắc Giang, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động quý II năm 2024 như sau:',
+    );
+    const headings = m.blocks.filter((b) => b.t === 'heading' && b.level < 3).map((b) => (b as { text: string }).text);
+    expect(headings).toEqual([
+      'I. KẾT QUẢ THỰC HIỆN',
+      '1. Nhiệm vụ, chương trình hoạt động thứ nhất: Tư vấn, phản biện và giám định xã hội',
+      '2. Nhiệm vụ, chương trình hoạt động thứ hai: Phổ biến kiến thức khoa học và công nghệ',
+      'II. ĐÁNH GIÁ CHUNG',
+      '1. Ưu điểm',
+      '2. Tồn tại, hạn chế',
+      '3. Nguyên nhân',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ',
+      'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+    ]);
+    expect(body[body.length - 1]).toBe(
+      'Trên đây là báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động quý II năm 2024 của Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang./.',
+    );
+  });
+
+  test('each target: in the period, since 1 January, the percent; qualitative targets by status and events', () => {
+    expect(body).toContain('a) Tổ chức tư vấn, phản biện ít nhất 4 chương trình, đề án.');
+    expect(body).toContain('Kế hoạch năm: ít nhất 4 đề án. Trong kỳ thực hiện: 1 đề án; lũy kế từ đầu năm: 2 đề án, đạt 50% kế hoạch.');
+    expect(body).toContain('Hoạt động trong kỳ (1): Tư vấn quy hoạch vùng nguyên liệu (20/05/2024, Lục Ngạn).');
+    expect(body).toContain('b) Khảo sát nhu cầu tư vấn của các sở, ngành.');
+    expect(body).toContain('Tình trạng: Đang thực hiện; quá hạn (hạn 31/05/2024). Đã gửi phiếu khảo sát đến 12 sở, ngành.');
+    expect(body).toContain('Hoạt động trong kỳ (1): Gửi phiếu khảo sát (25/04/2024, Bắc Giang).');
+    expect(body).toContain('Kế hoạch năm: 2 hội thảo. Trong kỳ thực hiện: 2 hội thảo; lũy kế từ đầu năm: 2 hội thảo, đạt 100% kế hoạch, hoàn thành.');
+    expect(body).toContain(
+      'Kế hoạch năm: ít nhất 800 lượt người. Trong kỳ thực hiện: 200 lượt người; lũy kế từ đầu năm: 300 lượt người, đạt 37,5% kế hoạch, chậm so với tiến độ.',
+    );
+    expect(body).toContain('Lũy kế từ đầu năm, 1/2 chỉ tiêu định lượng đã hoàn thành; tỷ lệ hoàn thành bình quân các chỉ tiêu định lượng đạt 75%.');
+    expect(body).toContain('Lũy kế từ đầu năm, 0/2 chỉ tiêu định lượng đã hoàn thành; tỷ lệ hoàn thành bình quân các chỉ tiêu định lượng đạt 43,75%.');
+  });
+
+  test('đánh giá chung opens with the data, names what is behind, then leaves room for staff', () => {
+    expect(body).toContain(
+      'Lũy kế đến ngày 30/06/2024, 1/4 chỉ tiêu định lượng đã hoàn thành kế hoạch năm (Hội thảo khoa học); 0/1 chỉ tiêu định tính đã hoàn thành. Trong kỳ đã thực hiện 7 hoạt động.',
+    );
+    expect(body).toContain('Có 1 chỉ tiêu đã quá hạn nhưng chưa hoàn thành: Khảo sát nhu cầu tư vấn (hạn 31/05/2024, tình trạng: Đang thực hiện).');
+    expect(body).toContain('Có 1 chỉ tiêu chậm so với tiến độ kế hoạch: Tập huấn chuyển giao kỹ thuật (lũy kế đạt 37,5%).');
+    const placeholders = m.blocks.filter((b) => b.t === 'p' && b.placeholder).map((b) => (b as { text: string }).text);
+    expect(placeholders).toEqual([
+      '[Cán bộ bổ sung: những kết quả nổi bật, cách làm hiệu quả trong kỳ.]',
+      '[Cán bộ bổ sung: tồn tại, hạn chế khác.]',
+      '[Cán bộ bổ sung: nguyên nhân của kết quả đạt được và của tồn tại, hạn chế (khách quan, chủ quan).]',
+      '[Cán bộ bổ sung: nhiệm vụ, giải pháp trọng tâm quý III năm 2024.]',
+      '[Cán bộ bổ sung: đề xuất, kiến nghị với cơ quan cấp trên.]',
+    ]);
+  });
+
+  test('phương hướng lists what remains; đề xuất flags overspending and lateness', () => {
+    expect(body).toContain('Trong quý III năm 2024, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang tập trung thực hiện các chỉ tiêu chưa hoàn thành:');
+    expect(body).toContain('- Tư vấn, phản biện: còn 2 đề án (lũy kế đạt 50%);');
+    expect(body).toContain('- Khảo sát nhu cầu tư vấn: tiếp tục thực hiện (tình trạng: Đang thực hiện), hạn 31/05/2024;');
+    expect(body).toContain('- Tập huấn chuyển giao kỹ thuật: còn 500 lượt người (lũy kế đạt 37,5%);');
+    expect(body).toContain('- Bản tin khoa học: còn 6 số (lũy kế đạt 50%).');
+    expect(body).toContain(
+      'Một số nội dung chi đã vượt dự toán được phê duyệt: Chi tổ chức hội thảo (đã chi 45.000.000 đồng, phê duyệt 40.000.000 đồng). Đề nghị xem xét, điều chỉnh, bổ sung kinh phí cho các nội dung trên.',
+    );
+    expect(body).toContain(
+      'Đề nghị Sở Khoa học và Công nghệ tỉnh Bắc Giang quan tâm, tạo điều kiện để Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang hoàn thành các chỉ tiêu còn chậm tiến độ.',
+    );
+  });
+
+  test('nơi nhận and signer', () => {
+    expect(m.closing).toEqual({
+      noiNhan: ['- Như trên;', '- Lưu: VT, VP.'],
+      signer: { authority: 'TM. BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: 'Nguyễn Văn An' },
+    });
+  });
+
+  test('Phụ lục 1: programme rows show only their rate, target rows the figures', () => {
+    const a = m.annexes[0];
+    expect(a.title).toBe('Phụ lục 1');
+    expect(a.subtitle).toBe('KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU QUÝ II NĂM 2024');
+    expect(a.note).toBe('(Kèm theo Báo cáo số 01/BC-LHH ngày 05/07/2024 của Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang)');
+    const [t] = tables(a.blocks);
+    expect(t.rows).toEqual([
+      ['STT', 'Nội dung nhiệm vụ', 'Đơn vị tính', 'Kế hoạch năm', 'Trong kỳ', 'Lũy kế', 'Tỷ lệ lũy kế (%)', 'Ghi chú'],
+      ['I', 'Tư vấn, phản biện và giám định xã hội', '', '', '', '', '75', ''],
+      ['1', 'Tổ chức tư vấn, phản biện ít nhất 4 chương trình, đề án', 'đề án', 'ít nhất 4', '1', '2', '50', ''],
+      ['2', 'Khảo sát nhu cầu tư vấn của các sở, ngành', '', '', '', '', '', 'Đang thực hiện; quá hạn (hạn 31/05/2024); 1 hoạt động trong kỳ; Đã gửi phiếu khảo sát đến 12 sở, ngành'],
+      ['3', 'Tổ chức 02 hội thảo khoa học', 'hội thảo', '2', '2', '2', '100', 'Hoàn thành'],
+      ['II', 'Phổ biến kiến thức khoa học và công nghệ', '', '', '', '', '43,75', ''],
+      ['1', 'Tập huấn chuyển giao kỹ thuật cho ít nhất 800 lượt nông dân', 'lượt người', 'ít nhất 800', '200', '300', '37,5', 'Chậm so với tiến độ'],
+      ['2', 'Phát hành 12 số bản tin khoa học', 'số', '12', '3', '6', '50', ''],
+    ]);
+    expect(t.header).toBe(true);
+    expect(t.boldRows).toEqual([0, 1, 5]);
+    expect(t.widths!.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(467.72);
+  });
+
+  test('Phụ lục 2: the period’s events in one table, cancelled ones left out', () => {
+    const a = m.annexes[1];
+    expect(a.subtitle).toBe('DANH SÁCH HOẠT ĐỘNG QUÝ II NĂM 2024');
+    const ts = tables(a.blocks);
+    expect(ts).toHaveLength(1);
+    expect(ts[0].rows).toEqual([
+      ['STT', 'Ngày', 'Hoạt động', 'Chỉ tiêu', 'Số lượng', 'Địa điểm', 'Đơn vị phối hợp', 'Chi phí (đồng)'],
+      ['1', '10/04/2024', 'Tập huấn IPM cho nông dân', 'Tập huấn chuyển giao kỹ thuật', '120', 'Yên Thế', '', '9.000.000'],
+      ['2', '18/04/2024', 'Hội thảo chuyển đổi số trong nông nghiệp', 'Hội thảo khoa học', '1', 'TP. Bắc Giang', 'Sở Thông tin và Truyền thông', '25.000.000'],
+      ['3', '25/04/2024', 'Gửi phiếu khảo sát', 'Khảo sát nhu cầu tư vấn', '0', 'Bắc Giang', '', ''],
+      ['4', '20/05/2024', 'Tư vấn quy hoạch vùng nguyên liệu', 'Tư vấn, phản biện', '1', 'Lục Ngạn', '', '8.500.000'],
+      ['5', '12/06/2024', 'Tập huấn nuôi ong', 'Tập huấn chuyển giao kỹ thuật', '80', 'Sơn Động', '', ''],
+      ['6', '20/06/2024', 'Hội thảo bảo vệ môi trường làng nghề', 'Hội thảo khoa học', '1', 'Việt Yên', '', '20.000.000'],
+      ['7', '28/06/2024', 'Bản tin số 4-6', 'Bản tin khoa học', '3', 'Bắc Giang', '', ''],
+      ['', '', 'Tổng cộng', '', '', '', '', '62.500.000'],
+    ]);
+    expect(ts[0].boldRows).toEqual([0, 8]);
+  });
+
+  test('figures are the ones getProgress shows for the same ranges', () => {
+    const ytd = computeProgress(programs.slice(0, 2), targets, events.filter((e) => e.year === 2024), { from: '2024-01-01', to: '2024-06-30' }, '2024-06-30');
+    const annexYtd = tables(m.annexes[0].blocks)[0].rows.filter((r) => /^\d+$/.test(r[0]) && r[5]).map((r) => r[5]);
+    expect(annexYtd).toEqual(ytd.targets.filter((t) => t.planned !== null).map((t) => String(t.done)));
+  });
+
+  test('many events change no structure: the body cites three per target and sends the rest to Phụ lục 2', () => {
+    const many = [...events];
+    for (let i = 0; i < 500; i++)
+      many.push(event({ targetCode: 'P2.1', date: '2024-05-15', title: `Lớp tập huấn ${i + 1}`, quantity: 0 }));
+    const big = reportQ2({ events: many });
+    expect(big.blocks.map((b) => b.t)).toEqual(m.blocks.map((b) => b.t));
+    expect(texts(big.blocks)).toContain(
+      'Hoạt động trong kỳ (502): Tập huấn IPM cho nông dân (10/04/2024, Yên Thế); Lớp tập huấn 1 (15/05/2024, Bắc Giang); Lớp tập huấn 2 (15/05/2024, Bắc Giang); và 499 hoạt động khác (chi tiết tại Phụ lục 2).',
+    );
+    expect(tables(big.annexes[1].blocks)[0].rows).toHaveLength(509);
+  });
+
+  test('no number yet: a blank for the văn thư, and the file says draft', () => {
+    const draft = reportQ2({ number: null });
+    expect(draft.header.number).toBe('Số:    /BC-LHH');
+    expect(draft.title).toBe('2024-07-05 BC-LHH (dự thảo) - Báo cáo quý II năm 2024');
+  });
+
+  test('plain text lists the document top to bottom', () => {
+    const text = docModelText(m);
+    expect(text.startsWith('UBND TỈNH BẮC GIANG\nLIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH BẮC GIANG\nSố: 01/BC-LHH\n')).toBe(true);
+    expect(text).toContain('Nơi nhận:\n- Như trên;\n- Lưu: VT, VP.\nTM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn An\nPhụ lục 1');
+    expect(text).toBe(text.normalize('NFC'));
+  });
+});
+
+describe('sơ kết 6 tháng with nothing late', () => {
+  test('says so, and looks ahead to the second half', () => {
+    const done = targets.map((t) => ({ ...t, status: 'Hoàn thành' as const, dueDate: null }));
+    const full = [
+      ...events,
+      event({ targetCode: 'P1.1', date: '2024-06-01', title: 'Phản biện thêm', quantity: 2 }),
+      event({ targetCode: 'P2.1', date: '2024-06-02', title: 'Tập huấn thêm', quantity: 500 }),
+      event({ targetCode: 'P2.2', date: '2024-06-03', title: 'Bản tin 7-12', quantity: 6 }),
+    ];
+    const m = buildProgressReport({
+      settings,
+      programs,
+      targets: done,
+      events: full,
+      period: { from: '2024-01-01', to: '2024-06-30', label: '6 tháng đầu năm 2024', title: 'Sơ kết 6 tháng đầu năm 2024' },
+      today: '2024-07-02',
+      number: 12,
+    });
+    const body = texts(m.blocks);
+    expect(m.header.number).toBe('Số: 12/BC-LHH');
+    expect(body).toContain('Đến ngày 30/06/2024, không có chỉ tiêu quá hạn hoặc chậm so với tiến độ kế hoạch.');
+    expect(body).toContain('Các chỉ tiêu của kế hoạch năm đã hoàn thành; tiếp tục duy trì, nâng cao chất lượng các hoạt động.');
+    expect(body).toContain('[Cán bộ bổ sung: nhiệm vụ, giải pháp trọng tâm 6 tháng cuối năm 2024.]');
+    expect(body.some((t) => t.startsWith('Một số nội dung chi'))).toBe(false);
+    expect(body.some((t) => t.startsWith('Đề nghị Sở'))).toBe(false);
+  });
+});
+
+describe('budget submission (Tờ trình dự toán)', () => {
+  const m = buildBudgetSubmission({ settings, programs, targets, lines: draftLines, events, today: '2024-01-05', number: 3, year: 2024 });
+
+  test('header, type, trích yếu, Kính gửi Sở Tài chính', () => {
+    expect(m.header.number).toBe('Số: 03/TTr-LHH');
+    expect(m.header.dateLine).toBe('Bắc Giang, ngày 05 tháng 01 năm 2024');
+    expect(m.docType).toBe('TỜ TRÌNH');
+    expect(m.subject).toBe('Về việc đề nghị thẩm định dự toán kinh phí thực hiện nhiệm vụ, chương trình hoạt động năm 2024');
+    expect(m.recipients).toEqual(['Kính gửi: Sở Tài chính tỉnh Bắc Giang']);
+    expect(m.title).toBe('2024-01-05 03-TTr-LHH - Dự toán kinh phí năm 2024');
+  });
+
+  test('căn cứ: the decision, then each legal basis the lines cite, once', () => {
+    expect(texts(m.blocks).slice(0, 5)).toEqual([
+      'Căn cứ Quyết định số 1731/QĐ-UBND ngày 13/11/2023 của Chủ tịch UBND tỉnh Bắc Giang;',
+      'Căn cứ Thông tư số 11/2015/TT-BTC;',
+      'Căn cứ Thông tư số 40/2017/TT-BTC;',
+      'Căn cứ Thông tư số 36/2018/TT-BTC;',
+      'Căn cứ Nghị quyết số 08/2018/NQ-HĐND.',
+    ]);
+  });
+
+  test('body: per programme, total and the amount in words', () => {
+    const body = texts(m.blocks);
+    expect(body).toContain('1. Tư vấn, phản biện và giám định xã hội: 80.000.000 đồng;');
+    expect(body).toContain('2. Phổ biến kiến thức khoa học và công nghệ: 115.000.000 đồng.');
+    expect(body).toContain('Tổng kinh phí đề nghị: 195.000.000 đồng.');
+    expect(body).toContain('Bằng chữ: Một trăm chín mươi lăm triệu đồng.');
+    expect(body[body.length - 1]).toBe(
+      'Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang kính trình Sở Tài chính tỉnh Bắc Giang xem xét, thẩm định./.',
+    );
+  });
+
+  test('DỰ TOÁN KINH PHÍ annex: grouped per programme with subtotals, Tổng cộng, Bằng chữ', () => {
+    const a = m.annexes[0];
+    expect(a.subtitle).toBe('DỰ TOÁN KINH PHÍ THỰC HIỆN NHIỆM VỤ, CHƯƠNG TRÌNH HOẠT ĐỘNG NĂM 2024');
+    expect(a.note).toBe('(Kèm theo Tờ trình số 03/TTr-LHH ngày 05/01/2024 của Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang)');
+    const [t] = tables(a.blocks);
+    expect(t.rows).toEqual([
+      ['STT', 'Nội dung chi', 'Đơn vị tính', 'Số lượng', 'Đơn giá (đồng)', 'Thành tiền (đồng)', 'Căn cứ/Ghi chú'],
+      ['I', 'Tư vấn, phản biện và giám định xã hội', '', '', '', '80.000.000', ''],
+      ['1', 'Chi tư vấn, phản biện đề án', 'đề án', '4', '10.000.000', '40.000.000', 'Thông tư số 11/2015/TT-BTC'],
+      ['2', 'Chi tổ chức hội thảo', 'hội thảo', '2', '20.000.000', '40.000.000', 'Thông tư số 40/2017/TT-BTC'],
+      ['II', 'Phổ biến kiến thức khoa học và công nghệ', '', '', '', '115.000.000', ''],
+      ['1', 'Chi tổ chức lớp tập huấn', 'lớp', '8', '12.500.000', '100.000.000', 'Thông tư số 36/2018/TT-BTC; Nghị quyết số 08/2018/NQ-HĐND; 100 người/lớp'],
+      ['2', 'In bản tin khoa học', 'số', '12', '1.250.000', '15.000.000', 'Nghị quyết số 08/2018/NQ-HĐND'],
+      ['', 'Tổng cộng', '', '', '', '195.000.000', ''],
+    ]);
+    expect(t.boldRows).toEqual([0, 1, 4, 7]);
+    expect(texts(a.blocks)).toEqual(['Bằng chữ: Một trăm chín mươi lăm triệu đồng.']);
+  });
+
+  test('once appraised, the annex adds Thẩm định and Phê duyệt columns', () => {
+    const reviewed = approvedLines.map((l) => (l.id === 'KP-2024-003' ? { ...l, appraised: 90_000_000, approved: 90_000_000 } : l));
+    const r = buildBudgetSubmission({ settings, programs, targets, lines: reviewed, today: '2024-03-01', number: 4, year: 2024 });
+    const [t] = tables(r.annexes[0].blocks);
+    expect(t.rows[0]).toEqual(['STT', 'Nội dung chi', 'Đơn vị tính', 'Số lượng', 'Đơn giá (đồng)', 'Thành tiền (đồng)', 'Thẩm định (đồng)', 'Phê duyệt (đồng)', 'Căn cứ/Ghi chú']);
+    expect(t.rows[4]).toEqual(['II', 'Phổ biến kiến thức khoa học và công nghệ', '', '', '', '115.000.000', '105.000.000', '105.000.000', '']);
+    expect(t.rows[t.rows.length - 1]).toEqual(['', 'Tổng cộng', '', '', '', '195.000.000', '185.000.000', '185.000.000', '']);
+  });
+
+  test('Thành tiền is số lượng × đơn giá even if the sheet holds a stale amount', () => {
+    const stale = [{ ...draftLines[0], proposed: 1 }];
+    const r = buildBudgetSubmission({ settings, programs, targets, lines: stale, today: '2024-01-05', number: 3, year: 2024 });
+    expect(tables(r.annexes[0].blocks)[0].rows[2][5]).toBe('40.000.000');
+    expect(texts(r.blocks)).toContain('Bằng chữ: Bốn mươi triệu đồng.');
+  });
+});
+
+describe('report email', () => {
+  const mail = summaryForEmail({
+    settings,
+    programs,
+    targets,
+    events,
+    period: quarter2,
+    today: '2024-07-05',
+    number: 1,
+    lines: approvedLines,
+    docUrl: 'https://docs.google.com/document/d/abc/edit',
+  });
+
+  test('subject names the number, the period and the organisation', () => {
+    expect(mail.subject).toBe('Báo cáo số 01/BC-LHH: kết quả thực hiện nhiệm vụ, chương trình hoạt động quý II năm 2024 – LHH tỉnh Bắc Giang');
+  });
+
+  test('HTML has inline styles only, a bar per quantified target, the budget and the link', () => {
+    expect(mail.html).not.toMatch(/<style|class=|<script/i);
+    expect(mail.html).toContain('<td width="38%" style="width:38%;background:#e37400');
+    expect(mail.html).toContain('<td width="100%" style="width:100%;background:#188038');
+    expect(mail.html).toContain('Phê duyệt</td><td style="padding:4px 6px;border-bottom:1px solid #e8eaed;vertical-align:middle;font-size:13px;text-align:right">195.000.000 đ</td>');
+    expect(mail.html).toContain('Đã chi</td><td style="padding:4px 6px;border-bottom:1px solid #e8eaed;vertical-align:middle;font-size:13px;text-align:right">89.500.000 đ</td>');
+    expect(mail.html).toContain('<a href="https://docs.google.com/document/d/abc/edit"');
+  });
+
+  test('plain text says the same', () => {
+    expect(mail.text).toContain('I. Tư vấn, phản biện và giám định xã hội – 75%');
+    expect(mail.text).toContain('- Tập huấn chuyển giao kỹ thuật: 300/ít nhất 800 lượt người (37,5%), chậm so với tiến độ');
+    expect(mail.text).toContain('- Khảo sát nhu cầu tư vấn: Đang thực hiện, quá hạn (hạn 31/05/2024)');
+    expect(mail.text).toContain('- Còn lại: 105.500.000 đ');
+    expect(mail.text).toContain('Xem báo cáo: https://docs.google.com/document/d/abc/edit');
+  });
+
+  test('every interpolated value is escaped and unsafe links are dropped', () => {
+    const evil = summaryForEmail({
+      settings: { ...settings, orgName: 'LHH <script>alert(1)</script>', reportRecipientName: 'A & B' },
+      programs: [{ ...programs[0], name: '<img src=x onerror=alert(1)>' }],
+      targets: [{ ...targets[0], name: '"quoted" <b>' }],
+      events: [],
+      period: quarter2,
+      today: '2024-07-05',
+      number: null,
+      docUrl: 'javascript:alert(1)',
+    });
+    expect(evil.html).not.toContain('<script>');
+    expect(evil.html).not.toContain('<img');
+    expect(evil.html).toContain('&quot;quoted&quot; &lt;b&gt;');
+    expect(evil.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(evil.html).toContain('Kính gửi: A &amp; B,');
+    expect(evil.html).not.toContain('javascript:');
+    expect(evil.subject).toBe('Báo cáo: kết quả thực hiện nhiệm vụ, chương trình hoạt động quý II năm 2024 – LHH <script>alert(1)</script>');
+  });
+});
+
+describe('helpers', () => {
+  test('ordinals and short names', () => {
+    expect([1, 2, 3, 4, 5, 10, 11].map(ordinalVn)).toEqual(['thứ nhất', 'thứ hai', 'thứ ba', 'thứ tư', 'thứ năm', 'thứ mười', 'thứ mười một']);
+    expect(shortOrgName('Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang')).toBe('LHH tỉnh Bắc Giang');
+    expect(shortOrgName('Hội Tin học')).toBe('Hội Tin học');
+    expect(reportFileName({ typeAbbr: 'BC', number: 7, orgCode: 'LHH', title: 'Tổng kết năm 2024', today: '2025-01-03' })).toBe(
+      '2025-01-03 07-BC-LHH - Tổng kết năm 2024',
+    );
+  });
+
+  test('several recipients: one per line, ";" between and "." at the end', () => {
+    const m = buildProgressReport({
+      settings: { ...settings, reportRecipientName: 'Sở Khoa học và Công nghệ tỉnh Bắc Giang\nLiên hiệp các Hội Khoa học và Kỹ thuật Việt Nam' },
+      programs,
+      targets,
+      events,
+      period: quarter2,
+      today: '2024-07-05',
+      number: 1,
+    });
+    expect(m.recipients).toEqual(['Kính gửi:', '- Sở Khoa học và Công nghệ tỉnh Bắc Giang;', '- Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam.']);
+  });
+});
