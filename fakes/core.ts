@@ -229,6 +229,12 @@ export abstract class Fake {
 }
 
 const proxies = new WeakMap<object, object>();
+const raws = new WeakMap<object, Fake>();
+
+/** The raw fake behind a counting proxy (or the value itself), so fakes calling each other are not counted. */
+export function unwrap<T>(v: T): T {
+  return v !== null && typeof v === 'object' ? ((raws.get(v as object) as T | undefined) ?? v) : v;
+}
 const SKIP = new Set(['constructor', 'toString', 'toJSON', 'valueOf', 'then', 'inspect']);
 
 /** Wraps a fake so every public method call is counted, fault-checked and hooked. */
@@ -258,6 +264,7 @@ export function wrap<T extends Fake>(obj: T): T {
     },
   });
   proxies.set(obj, p);
+  raws.set(p, obj);
   return p;
 }
 
@@ -531,7 +538,7 @@ export class GoogleCore {
       }
       break;
     }
-    const raw = fn.apply(target, args);
+    const raw = fn.apply(target, args.map(unwrap));
     const out = raw === target ? wrap(target) : x.toRealm(raw);
     if (this.hooks.length) {
       const count = this.counts[key];

@@ -315,15 +315,15 @@ abstract class ContainerF extends DocPart {
     }
     return out;
   }
-  getParagraphs(): Fake[] {
+  _getParagraphs(): Fake[] {
     return this._allParas().map(({ n, h }) => wrapNode(this._x, this._docId_, n, h));
   }
-  getListItems(): Fake[] {
+  _getListItems(): Fake[] {
     return this._allParas()
       .filter(({ n }) => n.type === 'LIST_ITEM')
       .map(({ n, h }) => wrapNode(this._x, this._docId_, n, h));
   }
-  getTables(): TableF[] {
+  _getTables(): TableF[] {
     const out: TableF[] = [];
     const walk = (nodes: DocNode[], h: Holder) => {
       for (const n of nodes)
@@ -393,6 +393,15 @@ export class BodyF extends ContainerF {
   }
   override getType(): string {
     return this._section === 'body' ? 'BODY_SECTION' : this._section === 'header' ? 'HEADER_SECTION' : 'FOOTER_SECTION';
+  }
+  getParagraphs(): Fake[] {
+    return this._getParagraphs();
+  }
+  getListItems(): Fake[] {
+    return this._getListItems();
+  }
+  getTables(): TableF[] {
+    return this._getTables();
   }
   appendPageBreak(): Fake {
     return this._insert(this._kids().length, { type: 'PAGE_BREAK' });

@@ -1,8 +1,8 @@
 // SpreadsheetApp Range, DataValidation (and builder) and Protection fakes over the stored grid.
 
-import { Fake, gasError, isDateLike, type CellState, type DvState, type Exec, type ProtectionState, type SheetState, type SpreadsheetState } from './core';
+import { Fake, gasError, isDateLike, unwrap, type CellState, type DvState, type Exec, type ProtectionState, type SheetState, type SpreadsheetState } from './core';
 import { cellAt, cellFor, cellValue } from './sheet-model';
-import { SheetF, SpreadsheetF, getSheetState, getSsState } from './spreadsheet';
+import { SheetF, getSheetState, getSsState } from './spreadsheet';
 import { displayValue, interpretInput, toA1 } from './values';
 
 function typeName(v: unknown): string {
@@ -342,9 +342,6 @@ export class RangeF extends Fake {
   getColumn(): number {
     return this._c;
   }
-  getColumnIndex(): number {
-    return this._c;
-  }
   getNumRows(): number {
     return this._nr;
   }
@@ -443,14 +440,13 @@ export class RangeF extends Fake {
     );
     return this;
   }
-  toString(): string {
+  override toString(): string {
     return 'Range';
   }
 }
 
-/** Returns the raw fake behind a counting proxy (proxies forward property reads). */
-export function unwrapFake(v: unknown): unknown {
-  return v;
+function unwrapFake(v: unknown): unknown {
+  return unwrap(v);
 }
 
 // ---------- data validation ----------
@@ -727,8 +723,5 @@ export class ProtectionF extends Fake {
   remove(): void {
     const sh = getSheetState(this._x, this._ssId, this._sheetId);
     sh.protections = sh.protections.filter((p) => p.id !== this._id);
-  }
-  getParent(): SpreadsheetF {
-    return new SpreadsheetF(this._x, this._ssId);
   }
 }

@@ -2,14 +2,11 @@
 
 import { Fake, gasError, type ChartState, type Exec, type GoogleCore, type SheetState, type SpreadsheetState } from './core';
 import { DataValidationBuilderF, DataValidationCriteria, ProtectionF, RangeF } from './range';
-import { cellFor, deleteCols, deleteRows, findSheet, insertCols, insertRows, lastCol, lastRow, newSheetState } from './sheet-model';
+import { cellAt, cellFor, cellValue, deleteCols, deleteRows, findSheet, insertCols, insertRows, lastCol, lastRow, newSheetState } from './sheet-model';
 import { UiF } from './ui';
-import { interpretInput, parseA1, quoteSheet } from './values';
+import { displayValue, interpretInput, parseA1, quoteSheet } from './values';
 import { BlobF } from './blob';
 import { renderTextPdf } from './pdf';
-import { cellValue } from './sheet-model';
-import { displayValue } from './values';
-import { cellAt } from './sheet-model';
 
 const enumOf = (...keys: string[]) => Object.freeze(Object.fromEntries(keys.map((k) => [k, k])) as Record<string, string>);
 
@@ -598,7 +595,7 @@ export class SheetF extends Fake {
   isSheetHidden(): boolean {
     return false;
   }
-  toString(): string {
+  override toString(): string {
     return 'Sheet';
   }
 }
@@ -708,12 +705,6 @@ export class EmbeddedChartF extends Fake {
   }
   getChartId(): number | null {
     return this._st.id || null;
-  }
-  getId(): string {
-    return `chart-${this._st.id}`;
-  }
-  getType(): string {
-    return this._st.type;
   }
   getRanges(): RangeF[] {
     return this._st.ranges.map((a1) => new SpreadsheetF(this._x, this._ssId).getRange(a1));

@@ -18,6 +18,11 @@ import { saveBudgetLine as saveBudgetLineAction } from './server/actions/save-bu
 import { getDataProblems as getDataProblemsAction, goToCell as goToCellAction } from './server/actions/check-data';
 import { checkEditedRange } from './server/actions/on-edit';
 import { showSidebar } from './server/ui';
+import { getSettings as getSettingsAction, saveSettings as saveSettingsAction, setNextNumber as setNextNumberAction } from './server/actions/settings';
+import { generateReport as generateReportAction } from './server/actions/generate-report';
+import { sendReport as sendReportAction } from './server/actions/send-report';
+import { previewReport as previewReportAction } from './server/actions/preview-report';
+import { runScheduledReports as runScheduledAction } from './server/actions/run-scheduled-reports';
 
 /** Simple trigger: builds the menu. Under AuthMode.NONE it must touch nothing else. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -119,4 +124,38 @@ export function showBudgetSidebar(): void {
 }
 export function showCheckSidebar(): void {
   showSidebar(globalServices(), 'CheckSidebar', 'Kiểm tra dữ liệu');
+}
+
+// Reports (sidebar "Báo cáo").
+export function previewReport(input: unknown) {
+  return respond(() => previewReportAction(globalServices(), input));
+}
+export function generateReport(input: unknown) {
+  return respond(() => generateReportAction(globalServices(), input));
+}
+export function sendReport(input: unknown) {
+  return respond(() => sendReportAction(globalServices(), input));
+}
+
+// Settings (sidebar "Cài đặt").
+export function getSettings() {
+  return respond(() => getSettingsAction(globalServices()));
+}
+export function saveSettings(settings: unknown) {
+  return respond(() => saveSettingsAction(globalServices(), settings));
+}
+export function setNextNumber(input: unknown) {
+  return respond(() => setNextNumberAction(globalServices(), input));
+}
+
+/** Time-driven trigger: one per document, it decides which scheduled reports are due. */
+export function runScheduledReports(e?: { triggerUid?: string }) {
+  return respond(() => runScheduledAction(globalServices(), e));
+}
+
+export function showReportSidebar(): void {
+  showSidebar(globalServices(), 'ReportSidebar', 'Báo cáo');
+}
+export function showSettingsSidebar(): void {
+  showSidebar(globalServices(), 'SettingsSidebar', 'Cài đặt');
 }

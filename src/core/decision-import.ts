@@ -74,7 +74,7 @@ function sectionHeading(line: string): { kind: SectionKind; heading: string; inl
 /** "1. Nhiệm vụ, chương trình hoạt động thứ nhất: …", "Chương trình 1: …", "Nhiệm vụ thứ hai - …". */
 const PROG_EXPLICIT = new RegExp(
   String.raw`^(?:(\d{1,2}|[IVXLC]{1,6})\s*[.):]\s*)?(?:nhiệm vụ\s*,?\s*chương trình(?:\s+hoạt động)?|chương trình(?:\s+hoạt động)?|nhiệm vụ)\s+` +
-    String.raw`(?:thứ\s+\p{L}+(?:\s+\p{L}+)?|số\s+\d{1,2}|\d{1,2}|[IVXLC]{1,6})\s*[:.\-–]\s*(.+)$`,
+    String.raw`(?:thứ\s+\p{L}+(?:\s+\p{L}+)?|số\s+\d{1,2}|\d{1,2}|[IVXLC]{1,6})\s*(?:[:.\-–]\s*(.*)|$)`,
   'iu',
 );
 /** "1. Tư vấn, phản biện", "II. Tuyên truyền …": a programme only when the layout confirms it. */
@@ -113,7 +113,7 @@ function normaliseText(text: string): string {
   return text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t\f\v]/g, ' ')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\f\v]/g, ' ')
     .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '');
 }
 
@@ -143,30 +143,36 @@ function isStructural(line: string): boolean {
   );
 }
 
-function shouldJoin(a: string, b: string): boolean {
+function shouldJoin(a: string, b: string, c: string): boolean {
   const aProgramme = PROG_EXPLICIT.test(a) || PROG_PLAIN.test(a);
   // A programme name in capitals may wrap onto a second line of capitals.
   if (aProgramme && isUpperLine(a) && isUpperLine(b) && !isHeadingLine(b) && !APPENDIX.test(b)) return !/[.;:]$/.test(a);
   if (isStructural(b)) return false;
   if (isUpperLine(a) && !aProgramme && !SECTION_RE.test(a)) return false;
   if (/^\p{Ll}/u.test(b)) return true;
+  // A programme heading is complete unless it visibly runs on ("thứ nhất:", "…của Đảng,").
+  // A line squeezed between the heading and its "Mục tiêu" can only be the rest of the heading.
+  if (aProgramme) {
+    return /(?:[,;:\-–]|\s(?:của|và|các|những|cho|về|với|trong|tại|theo|để))$/u.test(a) || (!/\.$/.test(a) && SECTION_RE.test(c));
+  }
   if (/[.;:!?…]$/.test(a)) return false;
-  // A programme heading without final punctuation is complete unless it visibly runs on.
-  if (aProgramme) return /[,\-–]$/.test(a);
   return true;
 }
 
 function joinWrapped(text: string): string[] {
   const out: string[] = [];
+  const all = text.split('\n').map(clean);
   let blank = true;
-  for (const rawLine of text.split('\n')) {
-    const t = clean(rawLine);
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i];
     if (!t) {
       blank = true;
       continue;
     }
     const last = out.length - 1;
-    if (!blank && last >= 0 && shouldJoin(out[last], t)) out[last] = `${out[last]} ${t}`;
+    // The next line that starts something (lines starting in lower case will run on into this one).
+    const after = all.slice(i + 1).find((l) => l !== '' && !/^\p{Ll}/u.test(l)) ?? '';
+    if (!blank && last >= 0 && shouldJoin(out[last], t, after)) out[last] = `${out[last]} ${t}`;
     else out.push(t);
     blank = false;
   }
@@ -276,7 +282,7 @@ function programmeHeading(
   const explicit = PROG_EXPLICIT.exec(t);
   if (explicit) {
     const n = explicit[1] ? numeral(explicit[1]) : null;
-    return { name: explicit[2], type: n?.type ?? null, value: n?.value ?? 0 };
+    return { name: explicit[2] ?? '', type: n?.type ?? null, value: n?.value ?? 0 };
   }
   const plain = PROG_PLAIN.exec(t);
   if (!plain || SECTION_RE.test(t)) return null;
@@ -323,14 +329,15 @@ function buildItems(lines: string[]): string[] {
     const { type, rest } = marker(line);
     const prev = items[items.length - 1];
     const add = () => items.push({ text: rest, subType: null });
+    // A folded-in line keeps its marker: "(1) Hội nghị sơ kết…" is how the decision words it.
     const append = () => {
-      prev.text = `${prev.text} ${rest}`;
+      prev.text = `${prev.text} ${line}`;
     };
     if (!prev) {
       top = type;
       add();
     } else if (/:$/.test(prev.text)) {
-      if (hasCount(prev.text)) {
+      if (type === 'none' || hasCount(prev.text) || singularUnit(prev.text)) {
         prev.subType = prev.subType ?? type;
         append();
       } else {
@@ -341,6 +348,9 @@ function buildItems(lines: string[]): string[] {
     } else if (type === top) {
       if (prev.subType === top && /[;,]$/.test(prev.text)) append();
       else add();
+    } else if (type === 'none') {
+      // Under bullets, a line without one is the rest of the item that a line break cut off.
+      append();
     } else if (type === promoted) {
       add();
     } else if (prev.subType === type) {
@@ -402,8 +412,9 @@ function effectiveMentions(sentence: string): NumberMention[] {
 const STANDALONE_VERB =
   /^(?:khảo sát|duy trì|tập hợp|tuyên truyền|tham gia|theo dõi|cập nhật|vận động|kiện toàn|củng cố|đôn đốc|kiểm tra|giám sát)(?!\p{L})/u;
 const NAME_STOP = /[;:(…]|\.(?!\d)|\s(?:của|gồm|bao gồm|trong đó|nhằm|để|đảm bảo|cụ thể|mỗi)(?!\p{L})/u;
-const TRAILING_FILLER =
-  /(?:^|\s)(?:thực hiện|tổ chức|triển khai|phối hợp|tham mưu|với|cho|để|và|được|lựa chọn|chọn|nhằm)\s*$/u;
+const FILLER = '(?:thực hiện|tổ chức|triển khai|phối hợp|tham mưu|xuất bản|phát hành|biên soạn|với|cho|để|và|được|lựa chọn|chọn|nhằm)';
+const TRAILING_FILLER = new RegExp(`(?:^|\\s)${FILLER}\\s*$`, 'iu');
+const LEADING_FILLER = new RegExp(`^${FILLER}(?:\\s+|$)`, 'iu');
 
 function capitalise(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
@@ -413,7 +424,8 @@ function shorten(s: string, max = 60): string {
   const t = s.replace(/[\s,;:.–-]+$/u, '');
   if (t.length <= max) return t;
   const cut = t.lastIndexOf(' ', max - 1);
-  return `${t.slice(0, cut > 0 ? cut : max - 1).replace(/[\s,;:–-]+$/u, '')}…`;
+  const head = t.slice(0, cut > 0 ? cut : max - 1).replace(/(?:\s+(?:và|của|cho|với|về|trong|tại|các|những))+$/u, '');
+  return `${head.replace(/[\s,;:–-]+$/u, '')}…`;
 }
 
 function cutAtStop(text: string): string {
@@ -422,26 +434,36 @@ function cutAtStop(text: string): string {
 }
 
 function qualitativeName(text: string): string {
-  return shorten(capitalise(clean(cutAtStop(splitSentences(text)[0] ?? text))));
+  const first = splitSentences(text)[0] ?? text;
+  const stop = /[;:(]|\.(?!\d)/u.exec(first);
+  return shorten(capitalise(clean(stop ? first.slice(0, stop.index) : first)));
 }
 
-/** The counted noun phrase; a bare unit ("12 chuyên mục") borrows the words before the number. */
-function countName(sentence: string, m: NumberMention, segStart: number, segEnd: number): string {
-  let phrase = clean(cutAtStop(sentence.slice(m.phraseStart, segEnd))).replace(/[\s,]+$/u, '');
+/**
+ * The counted noun phrase. A bare unit ("12 chuyên mục"), or one of several counts in a sentence,
+ * borrows the words before the number so that the targets of one sentence can be told apart.
+ */
+function countName(sentence: string, m: NumberMention, segStart: number, segEnd: number, split: boolean): string {
+  let phrase = clean(cutAtStop(sentence.slice(m.phraseStart, segEnd)))
+    .replace(/\s+trở lên(?!\p{L})/u, '')
+    .replace(/[\s,]+$/u, '');
   const pk = matchKey(phrase);
-  if (pk === '' || pk === matchKey(m.unit) || pk === 'cuộc') {
+  const bare = pk === '' || pk === matchKey(m.unit) || pk === 'cuộc';
+  if (bare || split) {
     const head = sentence.slice(segStart, m.qualStart);
     const lastStop = Math.max(head.lastIndexOf(';'), head.lastIndexOf(': '), head.lastIndexOf('. '));
     let ctx = clean(head.slice(lastStop + 1));
     for (let prev = ''; prev !== ctx; ) {
       prev = ctx;
-      ctx = ctx.replace(TRAILING_FILLER, '').replace(/[\s,;:–-]+$/u, '').trim();
+      ctx = ctx.replace(TRAILING_FILLER, '').replace(LEADING_FILLER, '').replace(/[\s,;:–-]+$/u, '').trim();
     }
     if (ctx.length > 40) {
       const from = ctx.indexOf(' ', ctx.length - 40);
       ctx = ctx.slice(from + 1).replace(/^[\s,;:–-]+/u, '');
     }
-    phrase = ctx ? `${phrase || m.unit} – ${ctx}` : phrase || m.unit;
+    phrase = phrase || m.unit;
+    if (ctx && !bare && ctx.length <= 34) return `${shorten(capitalise(phrase), 60 - ctx.length - 3)} – ${ctx}`;
+    if (ctx) phrase = `${phrase} – ${ctx}`;
   }
   return shorten(capitalise(phrase));
 }
@@ -532,7 +554,7 @@ function itemDrafts(item: string, warn: (code: string, sentence: string) => void
       if (k === 0) pieces.unshift(...part.before);
       if (k === part.counts.length - 1) pieces.push(...part.after);
       drafts.push({
-        name: countName(part.sentence, m, bounds[k][0], bounds[k][1]),
+        name: countName(part.sentence, m, bounds[k][0], bounds[k][1], part.counts.length > 1),
         content: single ? item : clean(pieces.join(' ')),
         quantity: m.value,
         unit: m.unit,
@@ -546,7 +568,8 @@ function itemDrafts(item: string, warn: (code: string, sentence: string) => void
 
 /** Last year of a span the item itself runs over ("lần thứ 11, năm 2024-2025"). */
 function endYearOf(content: string, year: number): number {
-  const m = /(?:năm|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/iu.exec(content);
+  // "kế hoạch tài chính 03 năm 2025-2027" names a plan period, not how long the item runs.
+  const m = /(?<!\d\s*)(?:năm|niên khóa|niên khoá)\s+(\d{4})\s*[-–]\s*(\d{4})/iu.exec(content);
   if (m) {
     const from = parseInt(m[1], 10);
     const to = parseInt(m[2], 10);
@@ -594,14 +617,14 @@ interface Meta extends DecisionInfo {
   level: 'tỉnh' | 'thành phố';
 }
 
-function readDecision(raw: string[], prelude: string[]): Meta {
+function readDecision(raw: string[], joined: string[], prelude: string[]): Meta {
   const notCited = (l: string) => !/^(?:Căn cứ|Theo đề nghị)/iu.test(l);
   const lines = raw.filter(notCited);
-  const text = lines.join('\n');
+  // Number, date and issuer may be cut by a line break: read them from re-joined lines.
+  const text = joined.filter(notCited).join('\n');
 
   let number = '';
   let date: IsoDate | null = null;
-  let issuer = '';
   const sources = [
     new RegExp(`^\\s*Số\\s*:?\\s*${DECISION_NO}`, 'imu'),
     new RegExp(`Kèm theo\\s+Quyết định\\s+(?:số\\s*:?\\s*)?${DECISION_NO}`, 'iu'),
@@ -611,13 +634,13 @@ function readDecision(raw: string[], prelude: string[]): Meta {
     const m = re.exec(text);
     if (!m) continue;
     number = m[1].replace(/QD-/, 'QĐ-');
-    const after = text.slice((m.index ?? 0) + m[0].length);
-    const d = DATE_AFTER.exec(after);
+    const d = DATE_AFTER.exec(text.slice((m.index ?? 0) + m[0].length));
     if (d) date = isoDate(parseInt(d[1], 10), parseInt(d[2], 10), parseInt(d[3], 10));
-    const by = /^[^\n)]*?\s+của\s+([^)\n]+?)\s*\)/u.exec(after);
-    if (by) issuer = clean(by[1]);
     break;
   }
+  // The appendix names the issuer in its own words: "(Kèm theo Quyết định … của Chủ tịch UBND tỉnh)".
+  const annexBy = new RegExp(`Kèm theo\\s+Quyết định\\s+(?:số\\s*:?\\s*)?${DECISION_NO}[^\\n)]*?\\s+của\\s+([^)\\n]+?)\\s*\\)`, 'iu').exec(text);
+  let issuer = annexBy ? clean(annexBy[2]) : '';
 
   // The official date line ("Bắc Giang, ngày 13 tháng 11 năm 2023") also names the place.
   let datePlace: string | null = null;
@@ -631,13 +654,18 @@ function readDecision(raw: string[], prelude: string[]): Meta {
 
   let province: string | null = null;
   let level: 'tỉnh' | 'thành phố' = 'tỉnh';
-  let chairman = false;
-  let committee = false;
+  // Who issues: the authority line under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") decides;
+  // failing that the signature, where "TM. ỦY BAN NHÂN DÂN" outranks the "KT. CHỦ TỊCH" under it.
+  // The top-left cell of the header also reads "ỦY BAN NHÂN DÂN TỈNH …": only below "QUYẾT ĐỊNH" is it the authority.
+  let authority: 'chair' | 'committee' | null = null;
+  let signature: 'chair' | 'committee' | null = null;
+  let pastHeading = false;
   for (const l of lines) {
+    if (/^QUYẾT ĐỊNH\s*$/u.test(l)) pastHeading = true;
     const auth = /^(CHỦ TỊCH\s+)?(?:ỦY|UỶ) BAN NHÂN DÂN(?:\s+(TỈNH|THÀNH PHỐ)\s+(.+))?$/u.exec(l);
     if (auth) {
-      if (auth[1]) chairman = true;
-      else committee = true;
+      if (auth[3] && auth[1]) authority = 'chair';
+      else if (auth[3] && pastHeading && !authority) authority = 'committee';
       if (auth[3] && !province) {
         province = placeName(auth[3]);
         level = auth[2] === 'TỈNH' ? 'tỉnh' : 'thành phố';
@@ -649,8 +677,8 @@ function readDecision(raw: string[], prelude: string[]): Meta {
       province = placeName(unit[2]);
       level = unit[1] === 'TỈNH' ? 'tỉnh' : 'thành phố';
     }
-    if (/^(?:KT\.|K\/T\.?)?\s*CHỦ TỊCH\s*$/u.test(l)) chairman = true;
-    if (/^(?:TM\.|T\/M\.?)\s*(?:ỦY|UỶ) BAN NHÂN DÂN/u.test(l)) committee = true;
+    if (/^(?:TM\.|T\/M\.?)\s*(?:ỦY|UỶ) BAN NHÂN DÂN/u.test(l)) signature = 'committee';
+    else if (/^(?:KT\.|K\/T\.?)?\s*CHỦ TỊCH\s*$/u.test(l) && !signature) signature = 'chair';
   }
   if (!province) {
     // A heading in capitals ending with the province: "… KHOA HỌC VÀ KỸ THUẬT TỈNH BẮC GIANG".
@@ -668,7 +696,8 @@ function readDecision(raw: string[], prelude: string[]): Meta {
     const m = /(?<!\p{L})(?:tỉnh|TỈNH)\s+(\p{Lu}\p{Ll}*(?:[ -]+\p{Lu}\p{Ll}*)*)/u.exec(text);
     if (m) province = m[1];
   }
-  if (!issuer) issuer = chairman ? `Chủ tịch UBND ${level}` : committee ? `UBND ${level}` : '';
+  const by = authority ?? signature;
+  if (!issuer && by) issuer = by === 'chair' ? `Chủ tịch UBND ${level}` : `UBND ${level}`;
 
   let title: string | null = null;
   for (let i = 0; i < raw.length; i++) {
@@ -719,11 +748,12 @@ function statedCount(prelude: string[]): number | null {
  */
 export function parseDecision(text: string, opts: ParseDecisionOptions = {}): DecisionParse {
   const normal = normaliseText(text);
-  const raw = normal.split('\n').map(clean);
-  const lines = joinWrapped(normal);
+  // The header is a two-column table in the original; pasted, its cells arrive joined by tabs or runs of spaces.
+  const raw = normal.split('\n').flatMap((l) => l.split(/\t| {3,}/)).map(clean);
+  const lines = joinWrapped(normal.replace(/\t/g, ' '));
   const structure = readStructure(lines);
   const prelude = lines.slice(0, structure.firstProgramme);
-  const meta = readDecision(raw, prelude);
+  const meta = readDecision(raw, lines, prelude);
   const warnings: DecisionWarning[] = [...structure.warnings];
 
   const found = readYear(meta.title, prelude);

@@ -77,6 +77,7 @@ const UNIT_SURFACES: [string, string][] = [
   ['dự án', 'dự án'],
   ['đề án', 'đề án'],
   ['công trình', 'công trình'],
+  ['hội thành viên', 'hội thành viên'],
   ['chi hội', 'chi hội'],
   ['tài liệu', 'tài liệu'],
   ['đoàn', 'đoàn'],

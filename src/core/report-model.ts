@@ -864,7 +864,7 @@ export function summaryForEmail(input: EmailSummaryInput): { subject: string; ht
     for (const r of prog.targets) {
       const t = r.target;
       const q = isQuantified(r);
-      const figure = q ? `${formatNumber(r.ytd.done)}/${withUnit(plannedText(t), t.unit)}` : t.status || 'Chưa cập nhật';
+      const figure = q ? `${formatNumber(r.ytd.done)}/${withUnit(t.quantity as number, t.unit)}` : t.status || 'Chưa cập nhật';
       const flag = flagText(r);
       html.push(
         '<tr>',

@@ -7,6 +7,8 @@ export interface ColumnDef {
   header: string;
   kind: ColumnKind;
   required?: boolean;
+  /** The header must exist, but a row may leave the cell empty (a qualitative target has no quantity). */
+  mayBeEmpty?: boolean;
   /** Written by the add-on; protected with a warning so hand edits are deliberate. */
   computed?: boolean;
   width?: number;
@@ -58,8 +60,8 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       c('programCode', 'Mã chương trình', 'text', { required: true, width: 90, list: 'programs' }),
       c('name', 'Tên chỉ tiêu', 'text', { required: true, width: 260 }),
       c('content', 'Nội dung (theo quyết định)', 'text', { width: 420 }),
-      c('quantity', 'Số lượng', 'int', { required: true, width: 80 }),
-      c('unit', 'Đơn vị tính', 'text', { required: true, width: 100 }),
+      c('quantity', 'Số lượng', 'int', { required: true, mayBeEmpty: true, width: 80 }),
+      c('unit', 'Đơn vị tính', 'text', { required: true, mayBeEmpty: true, width: 100 }),
       c('qualifier', 'Loại chỉ tiêu', 'text', { width: 100, list: 'qualifiers' }),
       c('dueDate', 'Hạn hoàn thành', 'date', { width: 110 }),
       c('endYear', 'Năm kết thúc', 'int', { width: 90 }),

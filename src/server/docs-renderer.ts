@@ -6,6 +6,8 @@ type Paragraph = GoogleAppsScript.Document.Paragraph;
 type Body = GoogleAppsScript.Document.Body;
 type TableCell = GoogleAppsScript.Document.TableCell;
 type Attrs = { [key: string]: unknown };
+/** A paragraph, or a cell's first child reached as a plain Element (no asParagraph() round trip). */
+type Styled = { setAttributes(attributes: Attrs): unknown };
 
 /** What DocumentApp cannot draw exactly and how the renderer stands in for it (for the README). */
 export const DOC_APPROXIMATIONS: string[] = [
@@ -61,7 +63,7 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
   const pd = model.paragraph;
 
   /** Every paragraph gets every attribute set, because appended paragraphs inherit the previous one's. */
-  function style(p: Paragraph, s: ParaStyle): Paragraph {
+  function style<T extends Styled>(p: T, s: ParaStyle): T {
     const a: Attrs = {};
     a[A.FONT_FAMILY] = model.font.family;
     a[A.FONT_SIZE] = s.size;
@@ -82,24 +84,17 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
   type Container = Body | TableCell;
   const para = (c: Container, text: string, s: ParaStyle): Paragraph => style(c.appendParagraph(text), s);
 
-  function rule(c: Container, widthPt: number, first?: Paragraph): Paragraph {
-    const text = RULE_CHAR.repeat(Math.max(1, Math.round(widthPt / (RULE_EM * RULE_SIZE))));
-    const s: ParaStyle = { size: RULE_SIZE, align: 'center', lineSpacing: 0.8 };
-    if (!first) return para(c, text, s);
-    first.setText(text);
-    return style(first, s);
-  }
+  const ruleText = (widthPt: number): string => RULE_CHAR.repeat(Math.max(1, Math.round(widthPt / (RULE_EM * RULE_SIZE))));
+  const RULE_STYLE: ParaStyle = { size: RULE_SIZE, align: 'center', lineSpacing: 0.8 };
+  const rule = (c: Container, widthPt: number): Paragraph => para(c, ruleText(widthPt), RULE_STYLE);
 
-  /** Fills a cell: its first paragraph exists already (from appendTable), the rest are appended. */
+  /** Fills a cell: its first paragraph exists already (from appendTable) and takes the first line. */
   function fillCell(cell: TableCell, lines: { text: string; style: ParaStyle; rulePt?: number }[]): void {
     lines.forEach((l, i) => {
-      let p: Paragraph;
-      if (i === 0) {
-        p = cell.getChild(0).asParagraph();
-        p.setText(l.text);
-      } else p = cell.appendParagraph(l.text);
-      if (l.rulePt) rule(cell, l.rulePt, p);
-      else style(p, l.style);
+      const text = l.rulePt ? ruleText(l.rulePt) : l.text;
+      const s = l.rulePt ? RULE_STYLE : l.style;
+      if (i > 0) para(cell, text, s);
+      else style(cell.setText(text).getChild(0), s);
     });
   }
 
@@ -157,15 +152,25 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
     const size = b.size || base;
     t.setBorderColor('#000000');
     t.setBorderWidth(b.borderless ? 0 : 0.5);
-    t.editAsText().setFontSize(size).setFontFamily(model.font.family);
+    // Container-level attributes reach every cell's text: one call for the table, one per bold row.
+    const text: Attrs = {};
+    text[A.FONT_FAMILY] = model.font.family;
+    text[A.FONT_SIZE] = size;
+    text[A.BOLD] = false;
+    text[A.ITALIC] = false;
+    t.setAttributes(text);
     (b.widths || []).forEach((w, i) => t.setColumnWidth(i, w));
+    const bold: Attrs = {};
+    bold[A.BOLD] = true;
     if (b.header && b.rows.length) {
       const row = t.getRow(0);
-      row.editAsText().setBold(true);
-      for (let c = 0; c < b.rows[0].length; c++) row.getCell(c).getChild(0).asParagraph().setAlignment(H.CENTER);
+      row.setAttributes(bold);
+      const centred: Attrs = {};
+      centred[A.HORIZONTAL_ALIGNMENT] = H.CENTER;
+      for (let c = 0; c < b.rows[0].length; c++) row.getCell(c).getChild(0).setAttributes(centred);
     }
     // Bold rows are programme and total rows: bounded by the plan, never by the number of events.
-    for (const r of b.boldRows || []) if (!(b.header && r === 0)) t.getRow(r).editAsText().setBold(true);
+    for (const r of b.boldRows || []) if (!(b.header && r === 0)) t.getRow(r).setAttributes(bold);
   }
 
   function renderBlocks(blocks: Block[]): void {
@@ -236,11 +241,11 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
 
   // A new document starts with one empty paragraph; the header table must be first on the page.
   const first = body.getChild(0);
-  if (first.getType() === docApp.ElementType.PARAGRAPH && first.asParagraph().getText() === '') {
+  if (first.getType() === docApp.ElementType.PARAGRAPH) {
     try {
       first.removeFromParent();
-    } catch (_e) {
-      // Docs refuses in some layouts; an empty line above the header is harmless.
+    } catch {
+      // Docs may refuse; an empty line above the header is harmless.
     }
   }
   return doc;

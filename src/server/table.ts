@@ -87,7 +87,7 @@ export function readRecord(t: Table, row: Cell[]): { rec: Record<string, string 
     const r = fromCell(c.kind, cell(t, row, c.key), t.timeZone);
     rec[c.key] = r.value;
     if (r.problem) problems[c.key] = r.problem;
-    else if (c.required && !c.computed && (r.value === '' || r.value === null) && t.col[c.key] !== undefined) {
+    else if (c.required && !c.mayBeEmpty && !c.computed && (r.value === '' || r.value === null) && t.col[c.key] !== undefined) {
       problems[c.key] = { code: 'required' };
     }
   }

@@ -81,7 +81,6 @@ describe('resolvePeriod', () => {
     [{ kind: 'range', from: '2024-04-15', to: '2024-03-01' }, 'PERIOD_RANGE_REVERSED', 'to'],
     [{ kind: 'week', year: 2024 }, 'PERIOD_KIND_INVALID', 'kind'],
   ])('%p is refused with %s', (spec, code, field) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     expect(resolvePeriod(spec as any)).toEqual({ ok: false, code, field });
   });
 });

@@ -1,0 +1,44 @@
+// previewReport: the key figures and the number a report would get, before anything is written.
+import { AppError } from '../../core/errors';
+import { dateToIso } from '../../core/cells';
+import { computeProgress } from '../../core/progress';
+import { summarizeBudget } from '../../core/budget';
+import { openContext } from '../context';
+import { checkReportRequest, loadForReport, TYPE_OF } from '../reports';
+import { nextNumber, readRegister } from '../register';
+import { docNumber } from '../../core/vn-format';
+import { ofYear } from '../repo';
+import type { Services } from '../services';
+
+export function previewReport(svc: Services, input: unknown) {
+  const ctx = openContext(svc);
+  if (!ctx.configured) throw new AppError('notSetUp');
+  const today = dateToIso(ctx.now, ctx.tz);
+  const req = checkReportRequest(input, ctx.settings.planYear, today);
+  const wb = loadForReport(ctx);
+  const reg = readRegister(ctx);
+  const seq = nextNumber(ctx, reg.entries, wb.year, TYPE_OF[req.kind]);
+  const events = ofYear(wb.events.items, wb.year);
+  const period = computeProgress(wb.programs, wb.targets, events, { from: req.from, to: req.to }, today);
+  const ytd = computeProgress(wb.programs, wb.targets, events, { from: `${wb.year}-01-01`, to: req.to }, today);
+  const programOf = new Map(wb.targets.map((t) => [t.code, t.programCode]));
+  const budget = summarizeBudget(wb.programs, ofYear(wb.budget.items, wb.year), events, (c) => programOf.get(c));
+  const inPeriod = events.filter((e) => e.state !== 'Đã hủy' && e.date >= req.from && e.date <= req.to).length;
+  return {
+    ok: true as const,
+    kind: req.kind,
+    from: req.from,
+    to: req.to,
+    label: req.label,
+    nextNumber: docNumber(seq, TYPE_OF[req.kind], ctx.settings.orgCode),
+    figures: {
+      events: inPeriod,
+      programs: ytd.programs.map((p, i) => ({ code: p.code, name: p.name, percent: p.percent, periodPercent: period.programs[i].percent })),
+      complete: ytd.targets.filter((t) => t.flags.includes('complete') && t.planned !== null).length,
+      quantified: ytd.targets.filter((t) => t.planned !== null).length,
+      behind: ytd.targets.filter((t) => t.flags.includes('behind') || t.flags.includes('overdue')).map((t) => t.name),
+      budget: { proposed: budget.proposed, approved: budget.approved, spent: budget.spent, lines: ofYear(wb.budget.items, wb.year).length },
+    },
+    recipients: req.kind === 'budget' ? ctx.settings.budgetRecipients : ctx.settings.reportRecipients,
+  };
+}

@@ -1,0 +1,134 @@
+// runScheduledReports: the one time-driven trigger decides what is due and handles each period once.
+import { dueJobs, type Job } from '../../core/schedule';
+import { dateToIso } from '../../core/cells';
+import { isoToVn } from '../../core/vn-format';
+import { periodFromRange } from '../../core/period';
+import { summaryForEmail } from '../../core/report-model';
+import { ofYear } from '../repo';
+import { openContext, type Ctx } from '../context';
+import { withLock } from '../lock';
+import { DOC_STATES, addEntry, readRegister, updateEntry, type RegisterEntry } from '../register';
+import { issueDocument, loadForReport, sendIssued, recipientsFor, type ReportRequest } from '../reports';
+import { readTriggerInfo, removeTrigger, triggerHome, writeTriggerInfo } from '../triggers';
+import { audit } from '../audit';
+import { failure } from '../respond';
+import type { Services } from '../services';
+import type { Workbook } from '../repo';
+import type { Table } from '../table';
+
+export interface JobOutcome {
+  key: string;
+  outcome: 'sent' | 'review' | 'skipped' | 'unknown' | 'failed';
+  number?: string;
+  message?: string;
+}
+
+function sendWeekly(ctx: Ctx, wb: Workbook, job: Job, table: Table, entry: RegisterEntry): void {
+  const mail = recipientsFor(ctx, 'progress', false);
+  const remaining = ctx.svc.MailApp.getRemainingDailyQuota();
+  if (remaining < mail.to.length) throw new Error(`quota: ${remaining} < ${mail.to.length}`);
+  const p = periodFromRange(job.from, job.to);
+  const body = summaryForEmail({
+    settings: ctx.settings,
+    programs: wb.programs,
+    targets: wb.targets,
+    events: ofYear(wb.events.items, wb.year),
+    period: { from: job.from, to: job.to, label: p.ok ? p.label : `từ ngày ${isoToVn(job.from)} đến ngày ${isoToVn(job.to)}` },
+    today: dateToIso(ctx.now, ctx.tz),
+    number: null,
+    year: wb.year,
+    lines: ofYear(wb.budget.items, wb.year),
+  });
+  const subject = `Tóm tắt tiến độ tuần ${isoToVn(job.from)} – ${isoToVn(job.to)} – ${ctx.settings.orgName}`;
+  updateEntry(ctx, table, entry.index, { state: DOC_STATES.sending });
+  try {
+    ctx.svc.MailApp.sendEmail({ to: mail.to.join(','), subject, body: body.text, htmlBody: body.html, name: ctx.settings.orgName || 'LHH Tracker' });
+  } catch (e) {
+    updateEntry(ctx, table, entry.index, { state: DOC_STATES.failed });
+    throw e;
+  }
+  updateEntry(ctx, table, entry.index, { state: DOC_STATES.sent, sentAt: ctx.now });
+  audit(ctx, 'Gửi tóm tắt tuần', job.key, `Đến: ${mail.to.join(', ')}`);
+}
+
+/** Handles one due job according to what the register says happened to it before. */
+function handle(ctx: Ctx, wb: Workbook, job: Job): JobOutcome {
+  const reg = readRegister(ctx);
+  let entry = reg.entries.find((e) => e.jobKey === job.key);
+  if (entry && (entry.state === DOC_STATES.sent || entry.state === DOC_STATES.review || entry.state === DOC_STATES.unknown)) {
+    return { key: job.key, outcome: 'skipped', number: entry.number };
+  }
+  if (entry && entry.state === DOC_STATES.sending) {
+    // The run that sent died before recording the outcome: the email may have gone. Never resend blindly.
+    updateEntry(ctx, reg.table, entry.index, { state: DOC_STATES.unknown });
+    audit(ctx, 'Kết quả gửi chưa rõ', job.key, `${entry.number || job.key}: lần chạy trước dừng giữa lúc gửi. Quản trị viên kiểm tra hộp thư đã gửi rồi quyết định gửi lại.`);
+    return { key: job.key, outcome: 'unknown', number: entry.number };
+  }
+  const req: ReportRequest = { kind: 'progress', from: job.from, to: job.to, label: '' };
+  if (job.kind === 'weekly') {
+    if (!entry) {
+      const index = addEntry(ctx, reg.table, {
+        year: wb.year,
+        type: 'BC',
+        seq: null,
+        number: '',
+        date: dateToIso(ctx.now, ctx.tz),
+        summary: `Tóm tắt tiến độ tuần ${isoToVn(job.from)} – ${isoToVn(job.to)} (email, không số)`,
+        periodFrom: job.from,
+        periodTo: job.to,
+        recipients: ctx.settings.reportRecipientName,
+        docUrl: '',
+        docId: `email:${job.key}`,
+        state: DOC_STATES.drafted,
+        jobKey: job.key,
+        createdBy: ctx.user,
+        createdAt: ctx.now,
+      });
+      entry = { ...readRegister(ctx).entries.find((e) => e.index === index)!, index };
+    }
+    sendWeekly(ctx, wb, job, reg.table, entry);
+    return { key: job.key, outcome: 'sent' };
+  }
+  // A document made by an earlier, failed run is sent as it is: same document, same number.
+  const issued = entry ? { entry, table: reg.table } : issueDocument(ctx, wb, req, job.key);
+  sendIssued(ctx, wb, issued, req, { review: job.formal });
+  return { key: job.key, outcome: job.formal ? 'review' : 'sent', number: issued.entry.number };
+}
+
+export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[] } {
+  const uid = e && e.triggerUid ? String(e.triggerUid) : '';
+  const home = uid ? triggerHome({ svc }, uid) : null;
+  const ctx = openContext(svc, { spreadsheetId: home ? home.spreadsheetId : undefined });
+  if (!ctx.docProps && home) {
+    // Where a time-driven run gets no document properties, the owner's snapshot stands in.
+    ctx.settings = home.settings;
+    ctx.configured = true;
+  }
+  const info = readTriggerInfo(ctx);
+  // Two admins saving settings leave two triggers (each sees only its own): the stale one retires.
+  const stale = ctx.docProps ? !info || info.uid !== uid : !home;
+  if (uid && (stale || !ctx.settings.schedule.enabled)) {
+    removeTrigger(ctx, uid);
+    return { ok: true, outcomes: [] };
+  }
+  const today = dateToIso(ctx.now, ctx.tz);
+  const jobs = dueJobs(ctx.settings.schedule, today, ctx.settings.planYear);
+  const outcomes: JobOutcome[] = [];
+  withLock(svc, () => {
+    const wb = loadForReport(ctx);
+    for (const job of jobs) {
+      try {
+        outcomes.push(handle(ctx, wb, job));
+      } catch (err) {
+        const f = failure(err);
+        outcomes.push({ key: job.key, outcome: 'failed', message: f.message });
+        audit(ctx, 'Lịch gửi lỗi', job.key, f.message);
+      }
+    }
+    if (info) {
+      const summary = outcomes.length ? outcomes.map((o) => `${o.key}: ${o.outcome}${o.number ? ` (${o.number})` : ''}`).join('; ') : 'Không có việc đến hạn';
+      writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
+    }
+  });
+  return { ok: true, outcomes };
+}

@@ -1,0 +1,77 @@
+// getSettings / saveSettings / setNextNumber: the settings sidebar's server side; changes are admins' only.
+import { AppError } from '../../core/errors';
+import { isAdmin, validateSettings } from '../../core/settings';
+import type { Settings } from '../../core/types';
+import { audit } from '../audit';
+import { openContext, saveSettingsProp, type Ctx } from '../context';
+import { withLock } from '../lock';
+import { nextNumber, readRegister, setNextNumber as storeNextNumber, DOC_STATES, type DocType } from '../register';
+import { readTriggerInfo, syncTrigger } from '../triggers';
+import type { Services } from '../services';
+
+function view(ctx: Ctx) {
+  const reg = readRegister(ctx);
+  const year = ctx.settings.planYear;
+  const attention = reg.entries
+    .filter((e) => e.state === DOC_STATES.unknown || e.state === DOC_STATES.review || e.state === DOC_STATES.failed)
+    .map((e) => ({ number: e.number, summary: e.summary, state: e.state, docUrl: e.docUrl, docId: e.docId, jobKey: e.jobKey }));
+  return {
+    ok: true as const,
+    settings: ctx.settings,
+    user: ctx.user,
+    isAdmin: isAdmin(ctx.settings, ctx.user),
+    trigger: readTriggerInfo(ctx),
+    nextNumbers: { BC: nextNumber(ctx, reg.entries, year, 'BC'), TTr: nextNumber(ctx, reg.entries, year, 'TTr') },
+    attention,
+  };
+}
+
+export function getSettings(svc: Services) {
+  const ctx = openContext(svc);
+  if (!ctx.configured) throw new AppError('notSetUp');
+  return view(ctx);
+}
+
+function diff(a: Settings, b: Settings): string {
+  const out: string[] = [];
+  for (const k of Object.keys(b) as (keyof Settings)[]) {
+    const x = JSON.stringify(a[k]);
+    const y = JSON.stringify(b[k]);
+    if (x !== y) out.push(`${k}: ${x} → ${y}`);
+  }
+  return out.join('; ');
+}
+
+export function saveSettings(svc: Services, input: unknown) {
+  const ctx = openContext(svc);
+  if (!ctx.configured) throw new AppError('notSetUp');
+  if (!isAdmin(ctx.settings, ctx.user)) throw new AppError('notAdmin');
+  return withLock(svc, () => {
+    const before = ctx.settings;
+    const next = validateSettings(input, before);
+    // An admin cannot lock everyone out by removing the last admin who is themself.
+    if (!next.admins.includes(ctx.user) && !next.admins.length) throw new AppError('invalidInput', {}, { admins: { code: 'emptyList' } });
+    saveSettingsProp(ctx, next);
+    const scheduleChanged = JSON.stringify(before.schedule) !== JSON.stringify(next.schedule) || !!next.schedule.enabled;
+    if (scheduleChanged) syncTrigger(ctx, next);
+    const changes = diff(before, next);
+    if (changes) audit(ctx, 'Sửa cài đặt', '', changes);
+    return view(ctx);
+  });
+}
+
+export function setNextNumber(svc: Services, input: unknown) {
+  const o = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
+  if (o.type !== 'BC' && o.type !== 'TTr') throw new AppError('invalidInput', {}, { kind: { code: 'invalidChoice', params: { choices: 'BC, TTr' } } });
+  if (o.next !== null && (typeof o.next !== 'number' || !Number.isInteger(o.next) || o.next < 1 || o.next > 9999)) {
+    throw new AppError('invalidInput', {}, { nextNumber: { code: 'notPositive' } });
+  }
+  const ctx = openContext(svc);
+  if (!ctx.configured) throw new AppError('notSetUp');
+  if (!isAdmin(ctx.settings, ctx.user)) throw new AppError('notAdmin');
+  return withLock(svc, () => {
+    storeNextNumber(ctx, ctx.settings.planYear, o.type as DocType, o.next as number | null);
+    audit(ctx, 'Đặt số văn bản tiếp theo', String(o.type), o.next === null ? 'Để trống cho văn thư điền' : `Số tiếp theo: ${o.next}`);
+    return view(ctx);
+  });
+}
