@@ -17,7 +17,8 @@ import { getBudgetView as getBudgetViewAction } from './server/actions/get-budge
 import { saveBudgetLine as saveBudgetLineAction } from './server/actions/save-budget-line';
 import { getDataProblems as getDataProblemsAction, goToCell as goToCellAction } from './server/actions/check-data';
 import { checkEditedRange } from './server/actions/on-edit';
-import { showSidebar } from './server/ui';
+import { showDialog, showSidebar } from './server/ui';
+import { importDecision as importDecisionAction } from './server/actions/import-decision';
 import { getSettings as getSettingsAction, saveSettings as saveSettingsAction, setNextNumber as setNextNumberAction } from './server/actions/settings';
 import { generateReport as generateReportAction } from './server/actions/generate-report';
 import { sendReport as sendReportAction } from './server/actions/send-report';
@@ -158,4 +159,12 @@ export function showReportSidebar(): void {
 }
 export function showSettingsSidebar(): void {
   showSidebar(globalServices(), 'SettingsSidebar', 'Cài đặt');
+}
+
+// Import (dialog "Nhập kế hoạch từ quyết định").
+export function importDecision(text: unknown, options?: unknown) {
+  return respond(() => importDecisionAction(globalServices(), text, options));
+}
+export function showImportDialog(): void {
+  showDialog(globalServices(), 'ImportDialog', 'Nhập kế hoạch từ quyết định', 1000, 680);
 }

@@ -16,7 +16,7 @@ export interface DecisionWarning {
 }
 
 export interface DecisionInfo {
-  /** `1731/QĐ-UBND`; '' when the text does not give it. */
+  /** `123/QĐ-UBND`; '' when the text does not give it. */
   number: string;
   date: IsoDate | null;
   /** As the text names it ("Chủ tịch UBND tỉnh"); '' when not found. */
@@ -598,7 +598,7 @@ function dueDateOf(content: string): IsoDate | null {
 
 const DECISION_NO = String.raw`(\d{1,6}[A-Za-z]?\/(?:\d{4}\/)?Q[ĐD]-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)`;
 const DATE_AFTER = /^[^\n]{0,40}?ngày\s+(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:\/|-|\.|\s+năm\s+)\s*(\d{4})/iu;
-const DATE_LINE = /([\p{Lu}][\p{L}.\s-]{1,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
+const DATE_LINE = /(?:^|\s)((?:\p{Lu}\p{Ll}+(?:\s+-\s+|\s+))*\p{Lu}\p{Ll}+),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 
 function titleCase(s: string): string {
   if (!isUpperLine(s)) return s;
@@ -642,12 +642,12 @@ function readDecision(raw: string[], joined: string[], prelude: string[]): Meta 
   const annexBy = new RegExp(`Kèm theo\\s+Quyết định\\s+(?:số\\s*:?\\s*)?${DECISION_NO}[^\\n)]*?\\s+của\\s+([^)\\n]+?)\\s*\\)`, 'iu').exec(text);
   let issuer = annexBy ? clean(annexBy[2]) : '';
 
-  // The official date line ("Bắc Giang, ngày 13 tháng 11 năm 2023") also names the place.
+  // The official date line ("<Tỉnh>, ngày 05 tháng 01 năm 2025") also names the place.
   let datePlace: string | null = null;
   for (const l of prelude.filter(notCited)) {
     const m = DATE_LINE.exec(l);
     if (!m) continue;
-    datePlace = placeName(m[1].replace(/^.*\s{2,}/u, '').replace(/^Số\s*:.*?\s(?=\p{Lu}[\p{Ll}])/u, ''));
+    datePlace = placeName(m[1]);
     if (!date) date = isoDate(parseInt(m[2], 10), parseInt(m[3], 10), parseInt(m[4], 10));
     break;
   }
@@ -681,7 +681,7 @@ function readDecision(raw: string[], joined: string[], prelude: string[]): Meta 
     else if (/^(?:KT\.|K\/T\.?)?\s*CHỦ TỊCH\s*$/u.test(l) && !signature) signature = 'chair';
   }
   if (!province) {
-    // A heading in capitals ending with the province: "… KHOA HỌC VÀ KỸ THUẬT TỈNH BẮC GIANG".
+    // A heading in capitals ending with the province: "… KHOA HỌC VÀ KỸ THUẬT TỈNH <TÊN TỈNH>".
     for (const l of prelude.filter(notCited)) {
       const m = isUpperLine(l) ? /(?:^|\s)(TỈNH|THÀNH PHỐ)\s+([\p{Lu}\s-]+)$/u.exec(l) : null;
       if (m) {

@@ -103,6 +103,7 @@ const M: Record<string, (p: Params) => string> = {
   quotaShort: (p) => `Hạn mức email hôm nay của tài khoản còn ${p.remaining} người nhận, cần ${p.needed}. Chưa gửi gì; hãy thử lại vào ngày mai.`,
   noRecipients: (p) => `Chưa khai báo địa chỉ email nhận (${p.field}) trong Cài đặt.`,
   invalidPlan: () => 'Kế hoạch có lỗi, chưa áp dụng.',
+  sendUnknown: (p) => `Lần gửi văn bản ${p.number} trước đó bị gián đoạn nên chưa rõ đã đến nơi nhận hay chưa. Hãy kiểm tra hộp thư đã gửi; quản trị viên có thể gửi lại từ Cài đặt.`,
   noTimeTrigger: () => 'Lịch gửi tự động chưa được bật.',
 };
 

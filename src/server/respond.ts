@@ -45,3 +45,22 @@ export function retrying<T>(sleep: (ms: number) => void, fn: () => T, tries = 3)
     }
   }
 }
+
+/**
+ * Steps after the user's change is safely written (audit entry, dashboard, computed columns) must
+ * not turn a saved change into an error the user would "fix" by saving twice: they are tried
+ * twice and then only logged.
+ */
+export function afterwards(what: string, fn: () => void): void {
+  for (let i = 1; i <= 2; i++) {
+    try {
+      fn();
+      return;
+    } catch (e) {
+      if (i === 2 || !isTransient(e)) {
+        console.error(`${what}: ${String((e as { message?: unknown })?.message ?? e)}`);
+        return;
+      }
+    }
+  }
+}

@@ -6,6 +6,22 @@ import type { ColumnDef, SheetDef } from '../core/sheets';
 import type { FieldProblem } from '../core/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Rate Limit/i;
+
+/**
+ * Reading a range, or writing the same values to the same range, is safe to repeat: a call that
+ * failed in passing is tried again at once, twice at most, before the error reaches the user.
+ */
+export function again<T>(fn: () => T, tries = 3): T {
+  for (let i = 1; ; i++) {
+    try {
+      return fn();
+    } catch (e) {
+      if (i >= tries || !TRANSIENT.test(String((e as { message?: unknown })?.message ?? e))) throw e;
+    }
+  }
+}
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface Table {
@@ -56,8 +72,8 @@ export function getSheet(ss: Spreadsheet, def: SheetDef): Sheet {
 
 /** Reads a whole sheet in one getValues; throws a coded error for a missing sheet or required column. */
 export function readTable(ss: Spreadsheet, def: SheetDef, timeZone: string): Table {
-  const sheet = getSheet(ss, def);
-  const values = sheet.getDataRange().getValues() as Cell[][];
+  const sheet = again(() => getSheet(ss, def));
+  const values = again(() => sheet.getDataRange().getValues()) as Cell[][];
   const header = (values[0] || []).map((h) => String(h ?? ''));
   const { col, missing } = mapHeader(def, header);
   if (missing.length) throw new AppError('missingColumn', { sheet: def.name, column: missing[0].header });
@@ -111,7 +127,7 @@ export function appendRecords(t: Table, recs: Record<string, unknown>[]): number
   if (!recs.length) return 0;
   const rows = recs.map((r) => toRow(t, r));
   const first = t.rows.length + 2;
-  t.sheet.getRange(first, 1, rows.length, t.width).setValues(rows);
+  again(() => t.sheet.getRange(first, 1, rows.length, t.width).setValues(rows));
   t.rows.push(...rows);
   return first;
 }
@@ -119,14 +135,14 @@ export function appendRecords(t: Table, recs: Record<string, unknown>[]): number
 /** Rewrites one data row (index into t.rows) in one write. */
 export function writeRecord(t: Table, index: number, rec: Record<string, unknown>): void {
   const row = toRow(t, rec, t.rows[index]);
-  t.sheet.getRange(index + 2, 1, 1, t.width).setValues([row]);
+  again(() => t.sheet.getRange(index + 2, 1, 1, t.width).setValues([row]));
   t.rows[index] = row;
 }
 
 /** Rewrites a block of whole data rows [from, from + rows.length) in one write. */
 export function writeRows(t: Table, from: number, rows: Cell[][]): void {
   if (!rows.length) return;
-  t.sheet.getRange(from + 2, 1, rows.length, t.width).setValues(rows);
+  again(() => t.sheet.getRange(from + 2, 1, rows.length, t.width).setValues(rows));
   rows.forEach((r, k) => (t.rows[from + k] = r));
 }
 
@@ -134,7 +150,7 @@ export function writeRows(t: Table, from: number, rows: Cell[][]): void {
 export function writeColumn(t: Table, key: string, values: Cell[]): void {
   const i = t.col[key];
   if (i === undefined || !values.length) return;
-  t.sheet.getRange(2, i + 1, values.length, 1).setValues(values.map((v) => [v]));
+  again(() => t.sheet.getRange(2, i + 1, values.length, 1).setValues(values.map((v) => [v])));
   values.forEach((v, k) => {
     if (t.rows[k]) t.rows[k][i] = v;
   });

@@ -165,6 +165,7 @@ function resetForm(): void {
 }
 
 function startEdit(l: BudgetLineView): void {
+  if (isBusy()) return;
   hideBanner();
   clearFieldErrors();
   editing = l;
@@ -294,7 +295,6 @@ function applyView(v: BudgetView): void {
   );
   renderTargets();
   if (target) targetSel().value = target;
-  if (!targetSel().value) targetSel().value = '';
   fillSelect(
     stageSel(),
     stages().map((s) => ({ value: s, label: s })),

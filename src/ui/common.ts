@@ -1,16 +1,9 @@
 // Shared sidebar plumbing: a typed promise wrapper over google.script.run, field errors, busy state, DOM helpers.
 import { formatNumber, parseMoney } from '../core/vn-format';
 
-/** Server functions the sidebars call (exports of src/main.ts; see docs/API.md). */
-export type ServerFn =
-  | 'getLogView'
-  | 'logEvent'
-  | 'updateEvent'
-  | 'cancelEvent'
-  | 'getBudgetView'
-  | 'saveBudgetLine'
-  | 'getDataProblems'
-  | 'goToCell';
+/** Server functions the sidebars call (exports of src/main.ts; see docs/API.md). A test checks each is an entry point. */
+export const SERVER_FNS = ['getLogView', 'logEvent', 'updateEvent', 'cancelEvent', 'getBudgetView', 'saveBudgetLine', 'getDataProblems', 'goToCell'] as const;
+export type ServerFn = (typeof SERVER_FNS)[number];
 
 /** What may cross google.script.run: Google rejects Date, functions and DOM nodes. */
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json | undefined };
@@ -116,6 +109,12 @@ export function fillSelect(select: HTMLSelectElement, options: { value: string; 
   clear(select);
   for (const o of options) select.appendChild(el('option', { value: o.value }, o.label));
   if (options.some((o) => o.value === keep)) select.value = keep;
+  // Long programme and target names are cut at 300 px: the tooltip shows the whole choice, read on
+  // hover so it follows values set from code too.
+  if (!select.dataset.titled) {
+    select.dataset.titled = '1';
+    select.addEventListener('mouseenter', () => (select.title = select.selectedOptions[0]?.text || ''));
+  }
 }
 
 /** The top banner: one message at a time, read out by screen readers. */

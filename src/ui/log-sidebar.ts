@@ -319,7 +319,7 @@ function applyView(v: LogView): void {
 }
 
 function startEdit(e: RecentEvent): void {
-  if (!view) return;
+  if (!view || isBusy()) return;
   hideBanner();
   clearFieldErrors();
   editing = e;

@@ -2,16 +2,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { FakeGoogle } from '../../fakes/index';
-import { ARTIFACTS, bundleServer, launchChromium, loadFakes, openSidebar, sheetRecords, type BundleServer, type SidebarSession } from './sidebar-harness';
+import { ARTIFACTS, bundleServer, launchChromium, openSidebar, sheetRecords, type BundleServer, type SidebarSession } from './sidebar-harness';
 
-const fakes = loadFakes();
-const describeIfFakes = fakes ? describe : describe.skip;
 const NOW = new Date('2024-06-14T03:00:00Z');
 
-describeIfFakes('BudgetSidebar', () => {
+describe('BudgetSidebar', () => {
   let browser: Browser;
-  let server: BundleServer<FakeGoogle>;
+  let server: BundleServer;
   let s: SidebarSession;
 
   beforeAll(async () => {
@@ -21,13 +18,14 @@ describeIfFakes('BudgetSidebar', () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    server = await bundleServer<FakeGoogle>(fakes!, { now: () => NOW });
+    server = bundleServer({ now: () => NOW });
     s = await openSidebar(browser, 'BudgetSidebar', server.run);
     await s.page.waitForSelector('#budget-form:not([hidden])');
   });
   afterEach(async () => {
     expect(s.refused).toEqual([]);
     expect(s.badResults).toEqual([]);
+    expect(s.serverErrors).toEqual([]);
     expect(s.pageErrors).toEqual([]);
     await s.close();
   });

@@ -1,10 +1,8 @@
 // The "Kiểm tra dữ liệu" sidebar in Chromium: a bad hand edit is listed, "Đi tới" selects the cell, "Kiểm tra lại" re-reads.
 import type { Browser } from 'playwright-core';
 import type { FakeGoogle } from '../../fakes/index';
-import { bundleServer, launchChromium, loadFakes, openSidebar, type BundleServer } from './sidebar-harness';
+import { bundleServer, launchChromium, openSidebar, type BundleServer } from './sidebar-harness';
 
-const fakes = loadFakes();
-const describeIfFakes = fakes ? describe : describe.skip;
 const NOW = new Date('2024-06-14T03:00:00Z');
 
 /** Types into a cell of the container spreadsheet as a user would (outside the add-on). */
@@ -32,9 +30,9 @@ function activeCell(google: FakeGoogle): string {
   }
 }
 
-describeIfFakes('CheckSidebar', () => {
+describe('CheckSidebar', () => {
   let browser: Browser;
-  let server: BundleServer<FakeGoogle>;
+  let server: BundleServer;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -43,7 +41,7 @@ describeIfFakes('CheckSidebar', () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    server = await bundleServer<FakeGoogle>(fakes!, { now: () => NOW });
+    server = bundleServer({ now: () => NOW });
   });
 
   test('lists the row a hand edit broke, goes to it, and clears it once fixed', async () => {
@@ -71,6 +69,7 @@ describeIfFakes('CheckSidebar', () => {
     expect(s.calls.map((c) => c.fn)).toEqual(['getDataProblems', 'goToCell', 'getDataProblems']);
     expect(s.refused).toEqual([]);
     expect(s.badResults).toEqual([]);
+    expect(s.serverErrors).toEqual([]);
     expect(s.pageErrors).toEqual([]);
     await s.close();
   });

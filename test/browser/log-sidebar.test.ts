@@ -2,11 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { FakeGoogle } from '../../fakes/index';
-import { ARTIFACTS, bundleServer, launchChromium, loadFakes, openSidebar, sheetRecords, type BundleServer, type SidebarSession } from './sidebar-harness';
+import { ARTIFACTS, bundleServer, launchChromium, openSidebar, sheetRecords, type BundleServer, type SidebarSession } from './sidebar-harness';
 
-const fakes = loadFakes();
-const describeIfFakes = fakes ? describe : describe.skip;
 const NOW = new Date('2024-06-14T03:00:00Z');
 
 const optionText = (page: Page, value: string) => page.locator(`#targetCode option[value="${value}"]`).textContent();
@@ -26,9 +23,9 @@ async function fillEvent(page: Page, f: { program: string; target: string; date:
   }
 }
 
-describeIfFakes('LogSidebar', () => {
+describe('LogSidebar', () => {
   let browser: Browser;
-  let server: BundleServer<FakeGoogle>;
+  let server: BundleServer;
   let s: SidebarSession;
 
   beforeAll(async () => {
@@ -38,7 +35,7 @@ describeIfFakes('LogSidebar', () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    server = await bundleServer<FakeGoogle>(fakes!, { now: () => NOW });
+    server = bundleServer({ now: () => NOW });
     s = await openSidebar(browser, 'LogSidebar', server.run);
     await s.page.waitForSelector('#log-form:not([hidden])');
   });
@@ -46,6 +43,7 @@ describeIfFakes('LogSidebar', () => {
     // Whatever the story, nothing Google refuses crossed google.script.run, and the page raised nothing.
     expect(s.refused).toEqual([]);
     expect(s.badResults).toEqual([]);
+    expect(s.serverErrors).toEqual([]);
     expect(s.pageErrors).toEqual([]);
     expect(s.maxInFlight()).toBeLessThanOrEqual(10);
     await s.close();
@@ -132,6 +130,8 @@ describeIfFakes('LogSidebar', () => {
     expect(await page.inputValue('#date')).toBe('31/02/2024');
     expect(s.calls.length).toBe(before);
     expect(sheetRecords(server.google, 'Hoạt động')).toHaveLength(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'log-sidebar-invalid-date.png') });
   });
 
   test('every field problem is shown next to its field, in Vietnamese', async () => {

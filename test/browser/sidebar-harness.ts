@@ -1,8 +1,9 @@
 // Runs a built sidebar in headless Chromium with a google.script.run stand-in that forwards to a server in Node.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import vm from 'node:vm';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createGoogle, type FakeGoogle, type GoogleOpts } from '../../fakes/index';
+import { runEntry } from '../../fakes/harness';
 
 export const ROOT = join(__dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
@@ -24,6 +25,8 @@ export interface SidebarSession {
   refused: { fn: string; path: string }[];
   /** Results Google could not have returned (a Date inside): the page got null, as on Google. */
   badResults: { fn: string; path: string }[];
+  /** Exceptions the server threw (the page's failure handler got them). */
+  serverErrors: { fn: string; message: string }[];
   /** Uncaught errors and console errors of the page. */
   pageErrors: string[];
   /** Most calls in flight at once (Google allows 10). */
@@ -73,12 +76,14 @@ export function illegalPath(v: unknown, path = 'value'): string | null {
 }
 
 /**
- * The page side of the stand-in. Like Google's: `google.script.run` and every with…Handler give a
+ * The page side of the stand-in (exported for other hosts of the sidebars, e.g. the local web UI: they
+ * provide `window.__gasCall(fn, argsJson) → Promise<'{"ok":true,"value":…}' | '{"ok":false,"message":…}'>`
+ * and `window.__gasRefused(fn, path)`, then inject `(${pageBridge})()`). Like Google's: `google.script.run` and every with…Handler give a
  * runner, any other property is a server function; arguments are checked before anything leaves
  * (a Date, function or DOM node throws "Failed due to illegal value in property: …" synchronously);
  * handlers run asynchronously with the user object as second argument.
  */
-function pageBridge(): void {
+export function pageBridge(): void {
   type Handler = ((v: unknown, u?: unknown) => void) | null;
   const w = window as unknown as {
     google: unknown;
@@ -175,6 +180,7 @@ export async function openSidebar(browser: Browser, name: string, server: Server
   const refused: { fn: string; path: string }[] = [];
   const badResults: { fn: string; path: string }[] = [];
   const pageErrors: string[] = [];
+  const serverErrors: { fn: string; message: string }[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let gate: Promise<void> | null = null;
@@ -206,6 +212,7 @@ export async function openSidebar(browser: Browser, name: string, server: Server
         value = await server(fn, args);
       } catch (e) {
         const err = e as { name?: string; message?: string };
+        serverErrors.push({ fn, message: String(err?.message ?? e) });
         return JSON.stringify({ ok: false, name: err?.name || 'Error', message: String(err?.message ?? e) });
       }
       const bad = illegalPath(value);
@@ -231,6 +238,7 @@ export async function openSidebar(browser: Browser, name: string, server: Server
     calls,
     refused,
     badResults,
+    serverErrors,
     pageErrors,
     maxInFlight: () => maxInFlight,
     hold() {
@@ -253,85 +261,30 @@ export async function openSidebar(browser: Browser, name: string, server: Server
 }
 
 // ---------------------------------------------------------------------------------------------
-// The server: build/Code.js on the in-memory Google services (fakes/index.ts, fakes/harness.ts).
+// The server: build/Code.js on the in-memory Google services.
 
-/** What this harness needs of the fakes; matches fakes/index.ts and fakes/harness.ts. */
-export interface FakeGoogleApi {
-  createGoogle(opts?: Record<string, unknown>): unknown;
-  runEntry(google: unknown, code: string, fn: string, args: unknown[], ctx?: Record<string, unknown>): unknown;
-}
-
-/**
- * Loads the fakes, or null while they are still being written. Loaded by path, not imported, so
- * this file type-checks and the browser tests report "skipped" instead of failing to compile.
- * Until fakes/harness.ts exists, runEntry is the stand-in below.
- */
-export function loadFakes(): FakeGoogleApi | null {
-  const load = (name: string): Partial<FakeGoogleApi> | null => {
-    try {
-      return require(join(ROOT, 'fakes', name)) as Partial<FakeGoogleApi>;
-    } catch (e) {
-      if ((e as { code?: string }).code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes(name)) return null;
-      throw e;
-    }
-  };
-  const index = load('index');
-  if (!index || typeof index.createGoogle !== 'function') return null;
-  const harness = load('harness');
-  // SIDEBAR_RUN_ENTRY=interim forces the stand-in (to tell a sidebar bug from a harness one).
-  const useHarness = harness && typeof harness.runEntry === 'function' && process.env.SIDEBAR_RUN_ENTRY !== 'interim';
-  const runEntry = useHarness ? (harness.runEntry as FakeGoogleApi['runEntry']) : interimRunEntry;
-  return { createGoogle: index.createGoogle, runEntry };
-}
-
-interface ExecutionLike {
-  globals: Record<string, unknown>;
-  setRealm(realm: Record<string, unknown>): void;
-  end(): void;
-}
-
-/**
- * Stand-in for fakes/harness.ts runEntry: one execution, the bundle evaluated in a fresh vm context
- * whose globals are the fakes (as Apps Script re-evaluates the project on every run), the function
- * called with arguments made in that realm.
- */
-export function interimRunEntry(google: unknown, code: string, fn: string, args: unknown[], ctx: Record<string, unknown> = {}): unknown {
-  const x = (google as { newExecution(ctx: Record<string, unknown>): ExecutionLike }).newExecution(ctx);
-  try {
-    const sandbox = vm.createContext({ ...x.globals });
-    x.setRealm(vm.runInContext('({ Date: Date, Array: Array, Error: Error, Object: Object })', sandbox) as Record<string, unknown>);
-    vm.runInContext(code, sandbox, { filename: 'Code.js' });
-    const f = (sandbox as Record<string, unknown>)[fn];
-    if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
-    const realmArgs = (vm.runInContext('JSON.parse', sandbox) as (s: string) => unknown[])(JSON.stringify(args));
-    return (f as (...a: unknown[]) => unknown)(...realmArgs);
-  } finally {
-    x.end();
-  }
-}
-
-export interface BundleServer<G = unknown> {
-  google: G;
+export interface BundleServer {
+  google: FakeGoogle;
   code: string;
-  /** Runs a sidebar call ({ kind: 'sidebar' }), as google.script.run would. */
+  /** Runs a sidebar call ({ kind: 'sidebar' }: google.script.run's value rules apply), as the page's bridge does. */
   run: ServerRunner;
   /** Runs a menu item ({ kind: 'menu' }). */
   menu(fn: string, args?: unknown[]): unknown;
 }
 
-/** A fresh in-memory workbook served by the real bundle; setupWorkbook has run (the 2024 QĐ 1731 plan). */
-export async function bundleServer<G = unknown>(fakes: FakeGoogleApi, googleOpts: Record<string, unknown> = {}): Promise<BundleServer<G>> {
+/** A fresh in-memory workbook served by the real bundle, after setupWorkbook (the 2024 plan of QĐ 1731). */
+export function bundleServer(googleOpts: GoogleOpts = {}): BundleServer {
   const code = readFileSync(join(BUILD, 'Code.js'), 'utf8');
-  const google = fakes.createGoogle(googleOpts) as G;
-  const run: ServerRunner = (fn, args) => fakes.runEntry(google, code, fn, args, { kind: 'sidebar' });
-  const menu = (fn: string, args: unknown[] = []) => fakes.runEntry(google, code, fn, args, { kind: 'menu' });
-  const setup = (await menu('setupWorkbook', [])) as { ok?: boolean; message?: string };
+  const google = createGoogle(googleOpts);
+  const run: ServerRunner = (fn, args) => runEntry(google, code, fn, args, { kind: 'sidebar' });
+  const menu = (fn: string, args: unknown[] = []) => runEntry(google, code, fn, args, { kind: 'menu' });
+  const setup = menu('setupWorkbook', []) as { ok?: boolean; message?: string };
   if (!setup || setup.ok !== true) throw new Error(`setupWorkbook failed: ${JSON.stringify(setup)}`);
   return { google, code, run, menu };
 }
 
 /** Rows of a sheet of the container spreadsheet as header → value objects (what a user sees in it). */
-export function sheetRecords(google: { activeSpreadsheetId: string | null; sheetValues(id: string, sheet: string): unknown[][] }, sheet: string): Record<string, unknown>[] {
+export function sheetRecords(google: FakeGoogle, sheet: string): Record<string, unknown>[] {
   const [header, ...rows] = google.sheetValues(google.activeSpreadsheetId as string, sheet);
   return rows
     .filter((r) => r.some((v) => v !== '' && v !== null))

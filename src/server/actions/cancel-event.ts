@@ -4,6 +4,7 @@ import { LIMITS } from '../../core/event-input';
 import { writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
 import { audit } from '../audit';
+import { afterwards } from '../respond';
 import { openContext } from '../context';
 import { withLock } from '../lock';
 import { buildLogView, type LogView } from '../log-view';
@@ -26,8 +27,8 @@ export function cancelEvent(svc: Services, id: unknown, reason: unknown): { ok: 
     const overridden = checkLocked(ctx, readLocks(ctx), [event.date]);
     writeRecord(wb.events.table, wb.events.index[index], { state: 'Đã hủy', cancelReason: why, updatedBy: ctx.user, updatedAt: ctx.now });
     wb.events.items[index] = { ...event, state: 'Đã hủy', cancelReason: why, updatedBy: ctx.user };
-    audit(ctx, 'Hủy hoạt động', event.id, `Lý do: ${why}${overridden ? `; sửa kỳ đã khóa (${overridden.number})` : ''}`);
-    afterChange(ctx, wb);
+    afterwards('audit', () => audit(ctx, 'Hủy hoạt động', event.id, `Lý do: ${why}${overridden ? `; sửa kỳ đã khóa (${overridden.number})` : ''}`));
+    afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, id: event.id, view: buildLogView(ctx, wb) };
   });
 }

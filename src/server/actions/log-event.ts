@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { appendRecords } from '../table';
 import { loadWorkbook } from '../repo';
 import { audit } from '../audit';
+import { afterwards } from '../respond';
 import { openContext } from '../context';
 import { withLock } from '../lock';
 import { buildLogView, type LogView } from '../log-view';
@@ -36,13 +37,13 @@ export function logEvent(svc: Services, input: unknown): { ok: true; id: string;
     };
     appendRecords(wb.events.table, [{ ...eventRecord(ev), createdAt: ctx.now }]);
     wb.events.items.push(ev);
-    audit(
+    afterwards('audit', () => audit(
       ctx,
       'Ghi nhận hoạt động',
       id,
       `${e.targetCode}; ${e.date}; ${e.title}; số lượng ${e.quantity}${e.cost !== null ? `; chi phí ${formatMoney(e.cost)}` : ''}${overridden ? `; sửa kỳ đã khóa (${overridden.number})` : ''}`,
-    );
-    afterChange(ctx, wb);
+    ));
+    afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, id, view: buildLogView(ctx, wb) };
   });
 }

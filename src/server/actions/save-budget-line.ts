@@ -8,6 +8,7 @@ import type { BudgetLine } from '../../core/types';
 import { appendRecords, writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
 import { audit } from '../audit';
+import { afterwards } from '../respond';
 import { openContext } from '../context';
 import { withLock } from '../lock';
 import { afterChange } from '../dashboard';
@@ -30,15 +31,15 @@ export function saveBudgetLine(svc: Services, input: unknown): { ok: true; id: s
       line = { ...old, ...clean };
       writeRecord(wb.budget.table, wb.budget.index[i], budgetRecord(line));
       wb.budget.items[i] = line;
-      audit(ctx, 'Sửa dòng kinh phí', id, `${line.item}; ${old.stage} → ${line.stage}; đề nghị ${formatMoney(old.proposed)} → ${formatMoney(line.proposed)}`);
+      afterwards('audit', () => audit(ctx, 'Sửa dòng kinh phí', id, `${line.item}; ${old.stage} → ${line.stage}; đề nghị ${formatMoney(old.proposed)} → ${formatMoney(line.proposed)}`));
     } else {
       const ids = wb.budget.table.rows.map((r) => String(r[wb.budget.table.col.id] ?? ''));
       line = { ...clean, id: nextId('KP', year, ids, 3), year };
       appendRecords(wb.budget.table, [budgetRecord(line)]);
       wb.budget.items.push(line);
-      audit(ctx, 'Thêm dòng kinh phí', line.id, `${line.programCode}; ${line.item}; ${line.quantity} × ${formatMoney(line.unitPrice)} = ${formatMoney(line.proposed)}`);
+      afterwards('audit', () => audit(ctx, 'Thêm dòng kinh phí', line.id, `${line.programCode}; ${line.item}; ${line.quantity} × ${formatMoney(line.unitPrice)} = ${formatMoney(line.proposed)}`));
     }
-    afterChange(ctx, wb);
+    afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, id: line.id, view: buildBudgetView(ctx, wb) };
   });
 }

@@ -5,7 +5,7 @@ import { isAdmin } from '../../core/settings';
 import { openContext } from '../context';
 import { withLock } from '../lock';
 import { checkReportRequest, issueDocument, loadForReport, sendIssued, type ReportRequest } from '../reports';
-import { DOC_STATES, readRegister } from '../register';
+import { DOC_STATES, readRegister, updateEntry } from '../register';
 import type { Services } from '../services';
 
 export function sendReport(svc: Services, input: unknown) {
@@ -21,6 +21,11 @@ export function sendReport(svc: Services, input: unknown) {
       const reg = readRegister(ctx);
       const entry = reg.entries.find((e) => e.docId === docId);
       if (!entry) throw new AppError('invalidInput', {}, { docId: { code: 'invalidType' } });
+      // A send that died half-way may have reached Sở KH&CN: say so rather than send it again.
+      if (entry.state === DOC_STATES.sending) {
+        updateEntry(ctx, reg.table, entry.index, { state: DOC_STATES.unknown });
+        throw new AppError('sendUnknown', { number: entry.number });
+      }
       // A send whose outcome is unknown may already have reached Sở KH&CN: only an admin repeats it.
       if ((entry.state === DOC_STATES.sent || entry.state === DOC_STATES.unknown) && !isAdmin(ctx.settings, ctx.user)) throw new AppError('notAdmin');
       req = {

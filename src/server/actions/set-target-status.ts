@@ -4,6 +4,7 @@ import { TARGET_STATUSES } from '../../core/types';
 import { writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
 import { audit } from '../audit';
+import { afterwards } from '../respond';
 import { openContext } from '../context';
 import { withLock } from '../lock';
 import { afterChange } from '../dashboard';
@@ -29,9 +30,9 @@ export function setTargetStatus(svc: Services, code: unknown, input: unknown): {
     writeRecord(wb.targetTable.table, wb.targetTable.index[k], { status, note });
     const before = wb.targets[i];
     wb.targets[i] = { ...before, status, note };
-    audit(ctx, 'Cập nhật trạng thái chỉ tiêu', before.code, `${before.status || '(trống)'} → ${status}${note ? `; ${note}` : ''}`);
+    afterwards('audit', () => audit(ctx, 'Cập nhật trạng thái chỉ tiêu', before.code, `${before.status || '(trống)'} → ${status}${note ? `; ${note}` : ''}`));
     wb.targetTable.items[k] = wb.targets[i];
-    afterChange(ctx, wb);
+    afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, code: before.code, status, note };
   });
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
 import { audit } from '../audit';
+import { afterwards } from '../respond';
 import { openContext } from '../context';
 import { withLock } from '../lock';
 import { buildLogView, type LogView } from '../log-view';
@@ -32,14 +33,14 @@ export function updateEvent(svc: Services, id: unknown, patch: unknown): { ok: t
     writeRecord(wb.events.table, wb.events.index[index], { ...eventRecord(ev), updatedAt: ctx.now });
     wb.events.items[index] = ev;
     const changed = EVENT_FIELDS.filter((k) => String((old as unknown as Record<string, unknown>)[k] ?? '') !== String((ev as unknown as Record<string, unknown>)[k] ?? ''));
-    audit(
+    afterwards('audit', () => audit(
       ctx,
       'Sửa hoạt động',
       old.id,
       changed.map((k) => `${k}: ${String((old as unknown as Record<string, unknown>)[k] ?? '')} → ${String((ev as unknown as Record<string, unknown>)[k] ?? '')}`).join('; ') +
         (overridden ? `; sửa kỳ đã khóa (${overridden.number})` : ''),
-    );
-    afterChange(ctx, wb);
+    ));
+    afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, id: old.id, view: buildLogView(ctx, wb) };
   });
 }

@@ -1,0 +1,205 @@
+// importDecision: reads a pasted UBND decision, shows the plan found and its differences, applies it by code.
+import { AppError, type FieldProblem } from '../../core/errors';
+import { parseDecision } from '../../core/decision-import';
+import { isAdmin } from '../../core/settings';
+import { isValidIso } from '../../core/cells';
+import { programmeRecord, targetRecord } from '../../core/records';
+import type { Programme, Target } from '../../core/types';
+import { appendRecords, toRow, writeRows } from '../table';
+import { loadProgrammes, loadTargets } from '../repo';
+import { audit } from '../audit';
+import { openContext, saveSettingsProp } from '../context';
+import { withLock } from '../lock';
+import { afterwards } from '../respond';
+import { refreshDashboard } from '../dashboard';
+import type { Services } from '../services';
+
+const MAX_TEXT = 300000;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export interface ImportOptions {
+  apply?: boolean;
+  year?: number;
+  /** The plan as the user edited it in the dialog; the parse is used when absent. */
+  edits?: { programs?: unknown[]; targets?: unknown[] };
+  /** Make the imported year the plan the add-on works on, with the decision's reference. */
+  activate?: boolean;
+}
+
+const TARGET_FIELDS = ['programCode', 'name', 'content', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
+
+function str(v: unknown, max: number, key: string, fields: Record<string, FieldProblem>, required = false): string {
+  if (v === undefined || v === null) v = '';
+  if (typeof v !== 'string') {
+    fields[key] = { code: 'invalidType' };
+    return '';
+  }
+  const s = v.normalize('NFC').trim();
+  if (required && !s) fields[key] = { code: 'required' };
+  else if (s.length > max) fields[key] = { code: 'tooLong', params: { max } };
+  else if (CONTROL.test(s)) fields[key] = { code: 'controlChars' };
+  return s;
+}
+
+/** Checks the user's edited plan; field keys name the row: `targets.3.quantity`. */
+function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): { programs: Programme[]; targets: Target[] } {
+  const fields: Record<string, FieldProblem> = {};
+  const programs: Programme[] = [];
+  const targets: Target[] = [];
+  const seenP = new Set<string>();
+  (Array.isArray(edits.programs) ? edits.programs : []).forEach((p, i) => {
+    const o = (p && typeof p === 'object' ? p : {}) as Record<string, unknown>;
+    const code = str(o.code, 20, `programs.${i}.code`, fields, true);
+    if (code && seenP.has(code)) fields[`programs.${i}.code`] = { code: 'duplicateId', params: { value: code } };
+    seenP.add(code);
+    const objectives = Array.isArray(o.objectives) ? o.objectives.filter((x): x is string => typeof x === 'string').map((x) => x.normalize('NFC').trim()) : [];
+    programs.push({ year, code, name: str(o.name, 500, `programs.${i}.name`, fields, true), objectives });
+  });
+  const seenT = new Set<string>();
+  (Array.isArray(edits.targets) ? edits.targets : []).forEach((t, i) => {
+    const o = (t && typeof t === 'object' ? t : {}) as Record<string, unknown>;
+    const k = (f: string) => `targets.${i}.${f}`;
+    const code = str(o.code, 20, k('code'), fields, true);
+    if (code && seenT.has(code)) fields[k('code')] = { code: 'duplicateId', params: { value: code } };
+    seenT.add(code);
+    const programCode = str(o.programCode, 20, k('programCode'), fields, true);
+    if (programCode && !seenP.has(programCode)) fields[k('programCode')] = { code: 'unknownProgram', params: { value: programCode } };
+    let quantity: number | null = null;
+    if (o.quantity !== null && o.quantity !== undefined && o.quantity !== '') {
+      const n = typeof o.quantity === 'string' ? Number(o.quantity.replace(/\./g, '')) : o.quantity;
+      if (typeof n !== 'number' || !Number.isInteger(n)) fields[k('quantity')] = { code: 'notInteger' };
+      else if (n <= 0) fields[k('quantity')] = { code: 'notPositive' };
+      else quantity = n;
+    }
+    const unit = str(o.unit, 60, k('unit'), fields, quantity !== null);
+    const dueDate = o.dueDate ? String(o.dueDate) : null;
+    if (dueDate && !isValidIso(dueDate)) fields[k('dueDate')] = { code: 'invalidDate' };
+    const endYear = o.endYear === undefined || o.endYear === null || o.endYear === '' ? year : Number(o.endYear);
+    if (!Number.isInteger(endYear) || endYear < year || endYear > year + 10) fields[k('endYear')] = { code: 'invalidType' };
+    targets.push({
+      year,
+      code,
+      programCode,
+      name: str(o.name, 300, k('name'), fields, true),
+      content: str(o.content, 4000, k('content'), fields),
+      quantity,
+      unit,
+      qualifier: o.qualifier === 'min' ? 'min' : 'exact',
+      dueDate,
+      endYear,
+      status: '',
+      note: '',
+    });
+  });
+  if (!programs.length) fields.programs = { code: 'required' };
+  if (Object.keys(fields).length) throw new AppError('invalidInput', {}, fields);
+  return { programs, targets };
+}
+
+function same(a: Target, b: Target): string[] {
+  return TARGET_FIELDS.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
+}
+
+export function importDecision(svc: Services, text: unknown, options?: unknown) {
+  if (typeof text !== 'string' || !text.trim()) throw new AppError('invalidInput', {}, { text: { code: 'required' } });
+  if (text.length > MAX_TEXT) throw new AppError('invalidInput', {}, { text: { code: 'tooLong', params: { max: MAX_TEXT } } });
+  const o = (options && typeof options === 'object' && !Array.isArray(options) ? options : {}) as ImportOptions;
+  if (o.year !== undefined && (typeof o.year !== 'number' || !Number.isInteger(o.year) || o.year < 2000 || o.year > 2100)) {
+    throw new AppError('invalidInput', {}, { year: { code: 'invalidType' } });
+  }
+  const parse = parseDecision(text, o.year ? { year: o.year } : {});
+  const year = o.year || parse.year;
+  if (!year) throw new AppError('invalidInput', {}, { year: { code: 'required' } });
+  const ctx = openContext(svc);
+  if (!ctx.configured) throw new AppError('notSetUp');
+  const plan = o.edits ? checkEdits(o.edits, year) : { programs: parse.programs.map((p) => ({ ...p, year })), targets: parse.targets.map(({ source, ...t }) => ({ ...t, year, endYear: t.endYear && t.endYear >= year ? t.endYear : year, source })) };
+  if (o.apply && !isAdmin(ctx.settings, ctx.user)) throw new AppError('notAdmin');
+
+  const run = () => {
+    const pt = loadProgrammes(ctx);
+    const tt = loadTargets(ctx);
+    const oldP = pt.items.filter((p) => p.year === year);
+    const oldT = tt.items.filter((t) => t.year === year);
+    const added = plan.targets.filter((t) => !oldT.some((x) => x.code === t.code)).map((t) => t.code);
+    const changed = plan.targets
+      .map((t) => {
+        const old = oldT.find((x) => x.code === t.code);
+        return old ? { code: t.code, fields: same(old, t as Target) } : null;
+      })
+      .filter((x): x is { code: string; fields: string[] } => !!x && x.fields.length > 0);
+    const kept = oldT.filter((x) => !plan.targets.some((t) => t.code === x.code)).map((x) => x.code);
+    const newPrograms = plan.programs.filter((p) => !oldP.some((x) => x.code === p.code));
+    const changedPrograms = plan.programs.filter((p) => {
+      const old = oldP.find((x) => x.code === p.code);
+      return old && (old.name !== p.name || JSON.stringify(old.objectives) !== JSON.stringify(p.objectives));
+    });
+    const result = {
+      ok: true as const,
+      applied: false,
+      year,
+      decision: parse.decision,
+      programs: plan.programs.map((p) => ({ code: p.code, name: p.name, objectives: p.objectives })),
+      targets: plan.targets.map((t) => ({
+        code: t.code,
+        programCode: t.programCode,
+        name: t.name,
+        content: t.content,
+        quantity: t.quantity,
+        unit: t.unit,
+        qualifier: t.qualifier,
+        dueDate: t.dueDate,
+        endYear: t.endYear,
+        source: (t as { source?: string }).source || '',
+      })),
+      warnings: parse.warnings,
+      existing: oldT.length > 0,
+      diff: { added, changed, kept, newPrograms: newPrograms.map((p) => p.code), changedPrograms: changedPrograms.map((p) => p.code) },
+    };
+    if (!o.apply) return result;
+    // Update by code: rows keep their place, status and note; events are never touched.
+    let rewriteP = false;
+    for (const p of changedPrograms) {
+      const k = pt.items.findIndex((x) => x.year === year && x.code === p.code);
+      pt.table.rows[pt.index[k]] = toRow(pt.table, programmeRecord(p), pt.table.rows[pt.index[k]]);
+      rewriteP = true;
+    }
+    if (rewriteP) writeRows(pt.table, 0, pt.table.rows);
+    appendRecords(pt.table, newPrograms.map(programmeRecord));
+    let rewriteT = false;
+    for (const c of changed) {
+      const k = tt.items.findIndex((x) => x.year === year && x.code === c.code);
+      const old = tt.items[k];
+      const next = plan.targets.find((t) => t.code === c.code) as Target;
+      tt.table.rows[tt.index[k]] = toRow(tt.table, targetRecord({ ...next, status: old.status, note: old.note }), tt.table.rows[tt.index[k]]);
+      rewriteT = true;
+    }
+    if (rewriteT) writeRows(tt.table, 0, tt.table.rows);
+    appendRecords(tt.table, plan.targets.filter((t) => added.includes(t.code)).map((t) => targetRecord(t as Target)));
+    const changes = added.length + changed.length + newPrograms.length + changedPrograms.length;
+    let activated = false;
+    if (o.activate && (ctx.settings.planYear !== year || (parse.decision.number && parse.decision.number !== ctx.settings.decision.number))) {
+      saveSettingsProp(ctx, {
+        ...ctx.settings,
+        planYear: year,
+        decision: parse.decision.number
+          ? { number: parse.decision.number, date: parse.decision.date || '', issuer: parse.decision.issuer || ctx.settings.decision.issuer }
+          : ctx.settings.decision,
+      });
+      activated = true;
+    }
+    if (changes || activated) {
+      afterwards('audit', () =>
+        audit(
+          ctx,
+          'Nhập kế hoạch từ quyết định',
+          parse.decision.number || String(year),
+          `Năm ${year}: thêm ${newPrograms.length} chương trình, ${added.length} chỉ tiêu; cập nhật ${changedPrograms.length} chương trình, ${changed.length} chỉ tiêu${kept.length ? `; giữ nguyên ${kept.length} chỉ tiêu không có trong quyết định` : ''}${activated ? `; dùng làm kế hoạch hiện hành` : ''}`,
+        ),
+      );
+      afterwards('dashboard', () => refreshDashboard(ctx));
+    }
+    return { ...result, applied: true, activated, changes };
+  };
+  return o.apply ? withLock(svc, run) : run();
+}
