@@ -12,9 +12,9 @@ mkdirSync(out, { recursive: true });
 // 1. Server bundle. esbuild gives an IIFE whose result holds main.ts's exports; Apps Script only
 // sees top-level function declarations, so one is generated per export. Nothing else is global
 // but the namespace object itself.
-// Apps Script re-evaluates the whole file on every execution, and the Vietnamese text alone is
-// large, so whitespace is minified (names are kept: a stack trace still names each function) with
-// short lines, and build/Code.js.map (never pushed) maps a line:column back to src/.
+// Apps Script re-evaluates the whole file on every execution and the Vietnamese text alone is
+// large, so the bundle is minified into short lines; build/Code.js.map (never pushed) maps a
+// stack trace's line:column back to src/ (`npm run stack`).
 const NS = '__lhh';
 const server = await build({
   entryPoints: [join(root, 'src/main.ts')],
@@ -26,7 +26,7 @@ const server = await build({
   mainFields: ['module', 'main'],
   minifyWhitespace: true,
   minifySyntax: true,
-  minifyIdentifiers: false,
+  minifyIdentifiers: true,
   lineLimit: 160,
   sourcemap: 'external',
   outfile: join(out, 'Code.js'),

@@ -1,6 +1,6 @@
 // What a budget line may contain: the shared zod schema and the stage rules for appraised/approved amounts.
 import * as z from 'zod/mini';
-import { AppError, type FieldProblem } from './errors';
+import { AppError, setOwn, type FieldProblem } from './errors';
 import { BUDGET_STAGES, type BudgetLine, type BudgetStage, type Programme, type Target } from './types';
 import { proposedAmount } from './budget';
 
@@ -82,7 +82,7 @@ export function validateBudgetShape(input: unknown): Record<string, FieldProblem
   const fields: Record<string, FieldProblem> = {};
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { item: { code: 'required' } };
   for (const k of Object.keys(input)) {
-    if (!(BUDGET_FIELDS as readonly string[]).includes(k)) fields[k] = { code: 'unknownField', params: { value: k.slice(0, 40) } };
+    if (!(BUDGET_FIELDS as readonly string[]).includes(k)) setOwn(fields, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
   }
   const r = budgetInputSchema.safeParse(input);
   if (!r.success) {

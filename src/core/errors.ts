@@ -31,3 +31,11 @@ export function isAppError(e: unknown): e is AppError {
 export function invalid(fields: Record<string, FieldProblem>): AppError {
   return new AppError('invalidInput', {}, fields);
 }
+
+/**
+ * Sets an own property even for keys like "__proto__", which plain assignment would turn into a
+ * prototype change: hostile input names fields, and a problem must be reported under that name.
+ */
+export function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}

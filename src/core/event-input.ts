@@ -1,6 +1,6 @@
 // What a logged event may contain: one zod schema shared by the sidebar and the server, plus plan checks.
 import * as z from 'zod/mini';
-import { AppError, type FieldProblem } from './errors';
+import { AppError, setOwn, type FieldProblem } from './errors';
 import { dmyToIso, isValidIso } from './cells';
 import type { BudgetLine, Target } from './types';
 
@@ -126,7 +126,7 @@ export function validateEventShape(input: unknown, allowed: readonly string[] = 
   const fields: Record<string, FieldProblem> = {};
   if (!isPlainObject(input)) return { targetCode: { code: 'required' } };
   for (const k of Object.keys(input)) {
-    if (!allowed.includes(k)) fields[k] = { code: 'unknownField', params: { value: k.slice(0, 40) } };
+    if (!allowed.includes(k)) setOwn(fields, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
   }
   const r = eventInputSchema.safeParse(input);
   if (!r.success) {
@@ -134,7 +134,11 @@ export function validateEventShape(input: unknown, allowed: readonly string[] = 
       const key = String(issue.path[0] ?? 'targetCode');
       if (fields[key]) continue;
       const msg = issue.message;
-      fields[key] = { code: /^[a-zA-Z]+$/.test(msg) ? msg : issue.code === 'invalid_type' ? 'invalidType' : 'invalidType', params: key in LIMITS ? { max: (LIMITS as Record<string, number>)[key] } : {} };
+      const code = /^[a-zA-Z]+$/.test(msg) ? msg : 'invalidType';
+      const given = (input as Record<string, unknown>)[key];
+      const params: Record<string, string | number> = key in LIMITS ? { max: (LIMITS as Record<string, number>)[key] } : {};
+      if (code === 'unknownTarget' || code === 'unknownBudgetLine') params.value = typeof given === 'string' ? given.slice(0, 30) : String(given);
+      fields[key] = { code, params };
     }
   }
   return fields;

@@ -109,13 +109,13 @@ const M: Record<string, (p: Params) => string> = {
 
 /** The Vietnamese message of a code; unknown codes still read as a sentence, never as a code. */
 export function messageOf(code: string, params: Params = {}): string {
-  const f = M[code];
+  const f = Object.prototype.hasOwnProperty.call(M, code) ? M[code] : undefined;
   return f ? f(params) : M.unexpected({ detail: code });
 }
 
 /** "Ngày: Ngày không hợp lệ …": the label names the field so a message stands on its own. */
 export function fieldMessage(field: string, code: string, params: Params = {}): string {
-  const label = FIELD_LABELS[field] || field;
+  const label = Object.prototype.hasOwnProperty.call(FIELD_LABELS, field) ? FIELD_LABELS[field] : field;
   return `${label}: ${messageOf(code, params)}`;
 }
 

@@ -1,6 +1,6 @@
 // Settings: defaults for a template, validation of what the settings sidebar sends, admin checks.
 import * as z from 'zod/mini';
-import { AppError, type FieldProblem } from './errors';
+import { AppError, setOwn, type FieldProblem } from './errors';
 import { SEED_DECISION } from './seed-plan';
 import type { Settings } from './types';
 import { isValidIso } from './cells';
@@ -86,7 +86,7 @@ export function validateSettings(input: unknown, current: Settings): Settings {
   const merged: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
     if (!Object.prototype.hasOwnProperty.call(current, k)) {
-      fields[k] = { code: 'unknownField', params: { value: k } };
+      setOwn(fields, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
       continue;
     }
     if (k === 'schedule' || k === 'decision') {

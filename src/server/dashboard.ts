@@ -9,6 +9,8 @@ import { writeColumn } from './table';
 import type { Ctx } from './context';
 import { buildDashboard } from '../core/dashboard-model';
 
+const LAYOUT_KEY = 'lhh.dashboardLayout';
+
 export interface DashboardData {
   year: number;
   programs: Programme[];
@@ -39,7 +41,7 @@ export function writeDashboard(ctx: Ctx, data: DashboardData): void {
   const width = model.width;
   const height = model.values.length;
   const maxRows = sheet.getMaxRows();
-  sheet.clear();
+  sheet.clearContents();
   if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
   const range = sheet.getRange(1, 1, height, width);
   range.setValues(model.values);
@@ -47,7 +49,11 @@ export function writeDashboard(ctx: Ctx, data: DashboardData): void {
   range.setBackgrounds(model.backgrounds);
   range.setNumberFormats(model.formats.map((r) => r.map((f) => (f === 'money' ? MONEY_FORMAT : f))));
   if (sheet.getFrozenRows() !== 0) sheet.setFrozenRows(0);
-  for (const ch of sheet.getCharts()) sheet.removeChart(ch);
+  // Charts read fixed cells, so they only need rebuilding when the layout moves (another plan).
+  const layout = JSON.stringify([model.progressChart, model.budgetChart, data.year]);
+  const charts = sheet.getCharts();
+  if (charts.length === 2 && ctx.docProps && ctx.docProps.getProperty(LAYOUT_KEY) === layout) return;
+  for (const ch of charts) sheet.removeChart(ch);
   const chartRange = (b: { row: number; rows: number; col: number; cols: number }) => sheet.getRange(b.row, b.col, b.rows, b.cols);
   sheet.insertChart(
     sheet
@@ -68,6 +74,7 @@ export function writeDashboard(ctx: Ctx, data: DashboardData): void {
       .setOption('title', 'Kinh phí theo chương trình (đồng)')
       .build(),
   );
+  if (ctx.docProps) ctx.docProps.setProperty(LAYOUT_KEY, layout);
 }
 
 export function refreshDashboard(ctx: Ctx): void {

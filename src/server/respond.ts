@@ -1,5 +1,5 @@
 // The edge: coded errors become Vietnamese messages; a sidebar never sees a stack trace or a throw.
-import { isAppError } from '../core/errors';
+import { isAppError, setOwn } from '../core/errors';
 import { fieldMessage, messageOf } from '../core/messages';
 import type { Failure } from '../core/types';
 
@@ -13,7 +13,7 @@ export function isTransient(e: unknown): boolean {
 export function failure(e: unknown): Failure {
   if (isAppError(e)) {
     const errors: Record<string, string> = {};
-    for (const [field, p] of Object.entries(e.fields)) errors[field] = fieldMessage(field, p.code, p.params);
+    for (const [field, p] of Object.entries(e.fields)) setOwn(errors, field, fieldMessage(field, p.code, p.params));
     const first = Object.keys(errors)[0];
     const message = e.code === 'invalidInput' && first && Object.keys(errors).length === 1 ? errors[first] : messageOf(e.code, e.params);
     return { ok: false, code: e.code, message, errors };

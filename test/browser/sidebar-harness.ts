@@ -9,6 +9,18 @@ export const ROOT = join(__dirname, '..', '..');
 export const BUILD = join(ROOT, 'build');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
+const built = new Map<string, string>();
+
+/** A build output, read once per test process: the bundle is the same for every test of a run. */
+export function readBuilt(file: string): string {
+  let text = built.get(file);
+  if (text === undefined) {
+    text = readFileSync(file.includes('/') ? file : join(BUILD, file), 'utf8');
+    built.set(file, text);
+  }
+  return text;
+}
+
 /** Runs one server function with JSON arguments; may return a promise. Throwing is a server exception. */
 export type ServerRunner = (fn: string, args: unknown[]) => unknown;
 
@@ -172,8 +184,7 @@ export const SIDEBAR_ORIGIN = 'https://sidebar.lhh.test';
  * forwards to `server`.
  */
 export async function openSidebar(browser: Browser, name: string, server: ServerRunner, opts: OpenOptions = {}): Promise<SidebarSession> {
-  const file = name.endsWith('.html') ? name : join(BUILD, `${name}.html`);
-  const html = readFileSync(file, 'utf8');
+  const html = readBuilt(name.endsWith('.html') ? name : `${name}.html`);
   const context = await browser.newContext({ viewport: { width: opts.width ?? 300, height: opts.height ?? 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   const calls: ServerCall[] = [];
@@ -274,7 +285,7 @@ export interface BundleServer {
 
 /** A fresh in-memory workbook served by the real bundle, after setupWorkbook (the 2024 plan of QĐ 1731). */
 export function bundleServer(googleOpts: GoogleOpts = {}): BundleServer {
-  const code = readFileSync(join(BUILD, 'Code.js'), 'utf8');
+  const code = readBuilt('Code.js');
   const google = createGoogle(googleOpts);
   const run: ServerRunner = (fn, args) => runEntry(google, code, fn, args, { kind: 'sidebar' });
   const menu = (fn: string, args: unknown[] = []) => runEntry(google, code, fn, args, { kind: 'menu' });

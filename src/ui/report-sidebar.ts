@@ -1,0 +1,356 @@
+// Sidebar "Báo cáo": period → previewReport figures → generateReport → sendReport, each step shown as it happens.
+import { fieldMessage } from '../core/messages';
+import { resolvePeriod, type PeriodSpec } from '../core/period';
+import { formatMoney, formatNumber, formatPercent, isoToVn, vnToIso } from '../core/vn-format';
+import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure, type ServerFn } from './common';
+
+type Kind = 'progress' | 'budget';
+
+interface Preview {
+  kind: Kind;
+  from: string;
+  to: string;
+  label: string;
+  nextNumber: string;
+  figures: {
+    events: number;
+    programs: { code: string; name: string; percent: number | null; periodPercent: number | null }[];
+    complete: number;
+    quantified: number;
+    behind: string[];
+    budget: { proposed: number; approved: number; spent: number; lines: number };
+  };
+  recipients: string[];
+}
+
+interface Generated {
+  kind: Kind;
+  number: string;
+  docId: string;
+  url: string;
+  title: string;
+  from: string;
+  to: string;
+}
+
+interface Sent {
+  number: string;
+  docId: string;
+  recipients: string[];
+  cc: string[];
+  subject: string;
+}
+
+type Request = { kind: Kind; from?: string; to?: string };
+
+let planYear = 0;
+/** Only the newest preview may paint: an older answer arriving late would show the wrong period. */
+let previewSeq = 0;
+let doc: Generated | null = null;
+let docSent = false;
+
+const sel = (id: string) => $<HTMLSelectElement>(id);
+const input = (id: string) => $<HTMLInputElement>(id);
+const kindOf = (): Kind => (sel('kind').value === 'budget' ? 'budget' : 'progress');
+
+// The report sidebar's functions are entry points of main.ts but not (yet) in common.ts's typed
+// list; the double cast keeps this file compiling whether or not they are added there.
+const fn = (name: 'previewReport' | 'generateReport' | 'sendReport') => name as string as ServerFn;
+
+/** The period as chosen, through the same resolvePeriod the server's labels come from. */
+function readPeriod(): { ok: true; from: string; to: string; label: string } | { ok: false; errors: Record<string, string> } {
+  const pk = sel('periodKind').value;
+  const year = Number(sel('year').value);
+  let spec: PeriodSpec;
+  if (pk === 'range') {
+    const fromText = input('from').value.trim();
+    const toText = input('to').value.trim();
+    const errors: Record<string, string> = {};
+    const from = vnToIso(fromText);
+    const to = vnToIso(toText);
+    if (!from) errors.from = fieldMessage('from', fromText ? 'invalidDate' : 'required');
+    if (!to) errors.to = fieldMessage('to', toText ? 'invalidDate' : 'required');
+    if (from && to && from > to) errors.to = fieldMessage('to', 'dateOrder');
+    if (Object.keys(errors).length) return { ok: false, errors };
+    spec = { kind: 'range', from: from as string, to: to as string };
+  } else if (pk === 'month') spec = { kind: 'month', year, month: Number(sel('month').value) };
+  else if (pk === 'quarter') spec = { kind: 'quarter', year, quarter: Number(sel('quarter').value) };
+  else if (pk === 'half') spec = { kind: 'half', year, half: 1 };
+  else spec = { kind: 'year', year };
+  const p = resolvePeriod(spec);
+  if (!p.ok) {
+    const field = p.field === 'from' || p.field === 'to' ? p.field : 'period';
+    return { ok: false, errors: { [field]: field === 'period' ? fieldMessage('year', 'invalidType') : fieldMessage(field, 'invalidDate') } };
+  }
+  return { ok: true, from: p.from, to: p.to, label: p.label };
+}
+
+/** What the server gets: a budget submission covers the plan year, so it sends no dates. */
+function readRequest(showErrors = true): Request | null {
+  const kind = kindOf();
+  if (kind === 'budget') return { kind };
+  const p = readPeriod();
+  if (!p.ok) {
+    if (showErrors) showFieldErrors(p.errors);
+    return null;
+  }
+  return { kind, from: p.from, to: p.to };
+}
+
+/** Server field errors: from/to belong to the date fields only when the user typed dates. */
+function showServerErrors(r: Failure): void {
+  const errors: Record<string, string> = {};
+  const range = sel('periodKind').value === 'range' && kindOf() === 'progress';
+  for (const [k, v] of Object.entries(r.errors || {})) {
+    const key = (k === 'from' || k === 'to') && !range ? 'period' : k;
+    errors[key] = errors[key] ? `${errors[key]} ${v}` : v;
+  }
+  const orphans = showFieldErrors(errors, (f) => document.getElementById(f === 'period' ? 'periodKind' : f));
+  showBanner('error', orphans.length && orphans[0] !== r.message ? `${r.message} ${orphans.join(' ')}` : r.message);
+}
+
+function syncPeriodFields(): void {
+  const progress = kindOf() === 'progress';
+  const pk = sel('periodKind').value;
+  $('period-box').hidden = !progress;
+  $('month-field').hidden = pk !== 'month';
+  $('quarter-field').hidden = pk !== 'quarter';
+  $('ym-row').hidden = pk === 'range';
+  $('range-fields').hidden = pk !== 'range';
+  const p = readPeriod();
+  $('period-label').textContent = p.ok ? `Kỳ: ${p.label} (${isoToVn(p.from)} – ${isoToVn(p.to)})` : '';
+}
+
+function numberText(n: string): string {
+  // A number left blank for the văn thư comes as "   /BC-LHH".
+  const t = n.trim();
+  return t.startsWith('/') ? `Số: …${t} (để trống cho văn thư)` : `Số: ${t}`;
+}
+
+function percentText(p: number | null): string {
+  return p === null || p === undefined ? '—' : `${formatPercent(p)}%`;
+}
+
+function renderPreview(r: Preview): void {
+  const f = r.figures;
+  const progress = r.kind === 'progress';
+  $('preview').hidden = false;
+  $('preview').classList.remove('stale');
+  $('preview-number').textContent = numberText(r.nextNumber);
+  $('activity-figures').hidden = !progress;
+  $('program-block').hidden = !progress;
+  $('fig-events').textContent = formatNumber(f.events);
+  $('fig-complete').textContent = `${formatNumber(f.complete)}/${formatNumber(f.quantified)}`;
+  $('bars-note').textContent = `Lũy kế từ đầu năm đến ${isoToVn(r.to)}.`;
+  const bars = $('program-bars');
+  clear(bars);
+  for (const p of f.programs) {
+    const li = el('li', { 'data-code': p.code, title: `${p.code}. ${p.name}\nTrong kỳ: ${percentText(p.periodPercent)}` });
+    const label = el('div', { class: 'bar-label' });
+    label.appendChild(el('span', { class: 'name' }, `${p.code}. ${p.name}`));
+    label.appendChild(el('span', { class: 'pct' }, percentText(p.percent)));
+    li.appendChild(label);
+    const pct = p.percent === null ? 0 : Math.max(0, Math.min(100, p.percent));
+    const bar = el('div', { class: pct >= 100 ? 'bar done' : 'bar', role: 'img', 'aria-label': `${p.code}: ${percentText(p.percent)}` });
+    const fill = el('span');
+    fill.style.width = `${pct}%`;
+    bar.appendChild(fill);
+    li.appendChild(bar);
+    bars.appendChild(li);
+  }
+  const behind = $<HTMLDetailsElement>('behind');
+  behind.hidden = !f.behind.length;
+  $('behind-none').hidden = f.behind.length > 0;
+  $('behind-summary').textContent = `Chỉ tiêu chậm/quá hạn: ${f.behind.length}`;
+  const list = $('behind-list');
+  clear(list);
+  for (const name of f.behind) list.appendChild(el('li', {}, name));
+  $('fig-proposed').textContent = formatMoney(f.budget.proposed);
+  $('fig-approved').textContent = formatMoney(f.budget.approved);
+  $('fig-spent').textContent = formatMoney(f.budget.spent);
+  $('fig-lines').textContent = formatNumber(f.budget.lines);
+  $('preview-recipients').textContent = r.recipients.length ? r.recipients.join(', ') : '';
+  const none = $('no-recipients');
+  none.hidden = r.recipients.length > 0;
+  none.textContent = `Chưa khai báo email ${progress ? 'Sở KH&CN' : 'Sở Tài chính'} trong Cài đặt: văn bản tạo được nhưng chưa gửi được.`;
+}
+
+async function refreshPreview(): Promise<void> {
+  clearFieldErrors();
+  const req = readRequest();
+  if (!req) {
+    $('preview').classList.add('stale');
+    return;
+  }
+  const seq = ++previewSeq;
+  $('preview').classList.add('stale');
+  const r = await whileBusy(() => call<Preview>(fn('previewReport'), req));
+  if (seq !== previewSeq) return;
+  if (!r.ok) {
+    showServerErrors(r);
+    return;
+  }
+  renderPreview(r);
+}
+
+function addStep(state: 'doing' | 'done' | 'error', text: string): HTMLLIElement {
+  const li = el('li', { class: state }, text);
+  $('steps').appendChild(li);
+  return li;
+}
+
+function setStep(li: HTMLLIElement, state: 'doing' | 'done' | 'error', text: string): void {
+  li.className = state;
+  li.textContent = text;
+}
+
+function noun(kind: Kind): string {
+  return kind === 'budget' ? 'tờ trình' : 'báo cáo';
+}
+
+async function generate(): Promise<void> {
+  if (isBusy()) return;
+  hideBanner();
+  clearFieldErrors();
+  const req = readRequest();
+  if (!req) return;
+  $('send-confirm').hidden = true;
+  clear($('steps'));
+  $('doc-result').hidden = true;
+  doc = null;
+  syncSendButton();
+  const step = addStep('doing', 'Đang tính số liệu…');
+  const r = await whileBusy(() => call<Generated>(fn('generateReport'), req));
+  if (!r.ok) {
+    setStep(step, 'error', `Không tạo được văn bản: ${r.message}`);
+    showServerErrors(r);
+    return;
+  }
+  doc = r;
+  docSent = false;
+  setStep(step, 'done', `Đã tạo văn bản số ${r.number}`);
+  $('doc-number').textContent = r.number;
+  $('doc-title').textContent = r.title;
+  const link = $<HTMLAnchorElement>('doc-link');
+  // Only a Google address becomes a link: the URL comes from the register sheet, which users edit.
+  if (/^https:\/\//.test(r.url)) link.href = r.url;
+  else link.removeAttribute('href');
+  $('doc-result').hidden = false;
+  syncSendButton();
+  // The number just taken is no longer the next one: refresh what the preview says.
+  void refreshPreview();
+}
+
+function syncSendButton(): void {
+  const b = $<HTMLButtonElement>('send');
+  if (isBusy()) return;
+  b.disabled = !doc || docSent;
+  b.textContent = docSent ? 'Đã gửi' : 'Gửi';
+  b.title = doc ? '' : 'Tạo văn bản trước, rồi gửi';
+}
+
+/** Asks before sending, naming the recipients as the server has them now (settings may have changed). */
+async function askSend(): Promise<void> {
+  if (isBusy() || !doc) return;
+  hideBanner();
+  const d = doc;
+  const req: Request = d.kind === 'budget' ? { kind: 'budget' } : { kind: 'progress', from: d.from, to: d.to };
+  const r = await whileBusy(() => call<Preview>(fn('previewReport'), req));
+  if (!r.ok) {
+    showBanner('error', r.message);
+    return;
+  }
+  const now = readRequest(false);
+  if (now && now.kind === req.kind && now.from === req.from && now.to === req.to) renderPreview(r);
+  const to = r.recipients.length ? r.recipients.join(', ') : d.kind === 'budget' ? 'Sở Tài chính (chưa khai báo email)' : 'Sở KH&CN (chưa khai báo email)';
+  $('send-question').textContent = `Gửi ${noun(d.kind)} số ${d.number} đến ${to}?`;
+  $('send-confirm').hidden = false;
+  $('send-yes').focus();
+}
+
+async function send(): Promise<void> {
+  if (isBusy() || !doc) return;
+  const d = doc;
+  $('send-confirm').hidden = true;
+  const step = addStep('doing', 'Đang gửi…');
+  const r = await whileBusy(() => call<Sent>(fn('sendReport'), { kind: d.kind, docId: d.docId }));
+  if (!r.ok) {
+    setStep(step, 'error', `Chưa gửi được: ${r.message}`);
+    showBanner('error', r.message);
+    syncSendButton();
+    return;
+  }
+  docSent = true;
+  setStep(step, 'done', `Đã gửi đến ${r.recipients.join(', ')}${r.cc.length ? ` (CC: ${r.cc.join(', ')})` : ''}`);
+  syncSendButton();
+}
+
+function fillPeriodChoices(today: string): void {
+  fillSelect(
+    sel('month'),
+    Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: `Tháng ${i + 1}` })),
+  );
+  // A target may run into the next year (Hội thi 2024-2025); the server accepts periods up to then.
+  fillSelect(sel('year'), [planYear, planYear + 1].map((y) => ({ value: String(y), label: String(y) })));
+  const inPlan = today.slice(0, 4) === String(planYear);
+  const m = inPlan ? +today.slice(5, 7) : 12;
+  sel('month').value = String(m);
+  sel('quarter').value = String(Math.ceil(m / 3));
+  sel('year').value = String(planYear);
+}
+
+function wire(): void {
+  const changed = () => {
+    syncPeriodFields();
+    void refreshPreview();
+  };
+  for (const id of ['kind', 'periodKind', 'month', 'quarter', 'year']) sel(id).addEventListener('change', changed);
+  for (const k of ['from', 'to']) {
+    const text = input(k);
+    const picker = input(`${k}-picker`);
+    picker.addEventListener('change', () => {
+      if (picker.value) text.value = isoToVn(picker.value);
+      changed();
+    });
+    text.addEventListener('input', () => {
+      const iso = vnToIso(text.value);
+      if (iso) picker.value = iso;
+    });
+    text.addEventListener('change', changed);
+  }
+  $('report-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (isBusy()) return;
+    hideBanner();
+    syncPeriodFields();
+    void refreshPreview();
+  });
+  $('generate').addEventListener('click', () => void generate());
+  $('send').addEventListener('click', () => void askSend());
+  $('send-yes').addEventListener('click', () => void send());
+  $('send-no').addEventListener('click', () => ($('send-confirm').hidden = true));
+}
+
+async function init(): Promise<void> {
+  wire();
+  // With no dates the server answers for its plan year so far: that gives the plan year and today.
+  const r = await whileBusy(() => call<Preview>(fn('previewReport'), { kind: 'progress' }));
+  $('loading').hidden = true;
+  if (!r.ok) {
+    showBanner('error', r.message);
+    return;
+  }
+  planYear = +r.from.slice(0, 4);
+  fillPeriodChoices(r.to);
+  sel('periodKind').value = 'range';
+  input('from').value = isoToVn(r.from);
+  input('to').value = isoToVn(r.to);
+  input('from-picker').value = r.from;
+  input('to-picker').value = r.to;
+  $('report-form').hidden = false;
+  syncPeriodFields();
+  renderPreview(r);
+  syncSendButton();
+}
+
+void init();
