@@ -63,9 +63,10 @@ describe('importDecision', () => {
     for (const [code, t] of seeded) {
       expect({ code, quantity: found.get(code)!.quantity, unit: found.get(code)!.unit }).toEqual({ code, quantity: t.quantity, unit: t.unit });
     }
-    // The seeded year already has this plan: nothing to add, nothing changed.
+    // The seeded year already has this plan: nothing to add, no count or unit differs.
     expect(r.existing).toBe(true);
-    expect(r.diff).toMatchObject({ added: [], changed: [], kept: [], newPrograms: [] });
+    expect(r.diff).toMatchObject({ added: [], kept: [], newPrograms: [], changedPrograms: [] });
+    for (const c of r.diff.changed as { code: string; fields: string[] }[]) expect({ code: c.code, fields: c.fields.filter((f) => ['quantity', 'unit', 'qualifier', 'programCode'].includes(f)) }).toEqual({ code: c.code, fields: [] });
     expect(snapshotSheets(w)).toBe(before);
   });
 
@@ -139,8 +140,9 @@ describe('importDecision', () => {
     for (const e of logged) expect(e.ok).toBe(true);
     const events = JSON.stringify(w.sheet('Hoạt động'));
 
-    const preview = w.call('importDecision', SEED, { year: 2024 });
-    const edits = editsOf(preview);
+    // The dialog's table after the user corrected one cell of a plan that otherwise matches the workbook.
+    const current = w.call('getPlan', { year: 2024 });
+    const edits = { programs: current.programs, targets: current.targets.map(({ status: _status, ...t }: TargetOut & { status: string }) => t) as TargetOut[] };
     const p21 = edits.targets.find((t) => t.code === 'P2.1')!;
     expect(p21.quantity).toBe(16);
     p21.quantity = 20;
@@ -198,7 +200,7 @@ describe('importDecision', () => {
     expect(r).toMatchObject({ ok: false, code: 'notAdmin' });
     expect(r.message).toMatch(/quản trị viên/);
     expect(snapshotSheets(w)).toBe(before);
-    expect(w.call('getPlan', { year: 2025 }).ok).toBe(false);
+    expect(w.call('getPlan', { year: 2025 }).targets).toEqual([]);
   });
 
   test('activate makes the imported year the working plan, with the decision for the report header', () => {

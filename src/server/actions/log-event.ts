@@ -35,8 +35,9 @@ export function logEvent(svc: Services, input: unknown): { ok: true; id: string;
       updatedBy: '',
       updatedAt: '',
     };
-    appendRecords(wb.events.table, [{ ...eventRecord(ev), createdAt: ctx.now }]);
+    const row = appendRecords(wb.events.table, [{ ...eventRecord(ev), createdAt: ctx.now }]);
     wb.events.items.push(ev);
+    wb.events.index.push(row - 2);
     afterwards('audit', () => audit(
       ctx,
       'Ghi nhận hoạt động',

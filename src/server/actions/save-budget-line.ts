@@ -35,8 +35,9 @@ export function saveBudgetLine(svc: Services, input: unknown): { ok: true; id: s
     } else {
       const ids = wb.budget.table.rows.map((r) => String(r[wb.budget.table.col.id] ?? ''));
       line = { ...clean, id: nextId('KP', year, ids, 3), year };
-      appendRecords(wb.budget.table, [budgetRecord(line)]);
+      const row = appendRecords(wb.budget.table, [budgetRecord(line)]);
       wb.budget.items.push(line);
+      wb.budget.index.push(row - 2);
       afterwards('audit', () => audit(ctx, 'Thêm dòng kinh phí', line.id, `${line.programCode}; ${line.item}; ${line.quantity} × ${formatMoney(line.unitPrice)} = ${formatMoney(line.proposed)}`));
     }
     afterwards('dashboard', () => afterChange(ctx, wb));

@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { LocalState } from '../state';
+import { workbookXlsx, documentDocx, mailEml } from '../exports';
+import { documentHtml } from '../doc-html';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { simpleParser } from 'mailparser';
+(async () => {
+const st = new LocalState({ stateDir: '/tmp/proto/st', reset: true, now: new Date('2024-07-05T09:00:00+07:00') });
+const run = (fn: string, ...args: unknown[]) => { const r = st.run(fn, args, { kind: 'sidebar' }); if (!r.ok) throw new Error(r.error!.message); return r.value as any; };
+console.log(run('logEvent', { targetCode: 'P2.1', date: '2024-03-12', title: 'Tư vấn phản biện đề án', quantity: 1, cost: 1250000 }).ok);
+const ed = st.edit('Hoạt động', 3, 4, '15/04/2024'); console.log('edit', ed.ok, ed.error, JSON.stringify(ed.ui));
+run('saveSettings', { reportRecipients: ['sokhcn@bacgiang.gov.vn'] });
+const rep = run('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+run('sendReport', { kind: 'progress', docId: rep.docId });
+console.time('xlsx'); const x = await workbookXlsx(st.google); console.timeEnd('xlsx'); writeFileSync('/tmp/proto/w.xlsx', x);
+const wb = new ExcelJS.Workbook(); await wb.xlsx.load(x as any);
+const ws = wb.getWorksheet('Hoạt động')!; console.log(ws.getRow(2).values, ws.getCell('D2').numFmt, ws.getCell('J2').numFmt, ws.views, ws.getCell('C2').dataValidation, ws.getColumn(5).width);
+console.log(wb.getWorksheet('Chỉ tiêu')!.getCell('K2').dataValidation);
+const dx = await documentDocx(st.google.document(rep.docId, { saved: true })); writeFileSync('/tmp/proto/r.docx', dx);
+const txt = await mammoth.extractRawText({ buffer: dx }); console.log(txt.value.slice(0, 800));
+writeFileSync('/tmp/proto/r.html', documentHtml(st.google.document(rep.docId, { saved: true })));
+const eml = await mailEml(st.google.outbox[0]); writeFileSync('/tmp/proto/m.eml', eml);
+const pm = await simpleParser(eml); console.log(pm.subject, pm.to && (pm.to as any).text, pm.attachments.map(a => [a.filename, a.contentType, a.size]));
+console.log(st.pdf(rep.docId).subarray(0, 8).toString());
+})();
