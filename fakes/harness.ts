@@ -26,7 +26,7 @@ const CLOCK_DATE = `(function (nowFn) {
 const realms = new WeakMap<object, Realm & { JSON: JSON }>();
 
 /** Fresh realm with only the execution's globals; runs the bundle and returns the realm's global object. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests call arbitrary bundle functions on it
+ 
 export function loadBundle(code: string, exec: Execution): Record<string, any> {
   const ctx = vm.createContext({}) as Record<string, unknown>;
   for (const k of ABSENT) delete ctx[k];
