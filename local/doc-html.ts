@@ -66,7 +66,7 @@ function paraHtml(n: Extract<NodeJson, { type: 'PARAGRAPH' | 'LIST_ITEM' }>, inh
   if (pSize) css.push(`font-size:${pSize}pt`);
   const runs = n.runs.map((r) => {
     const style = runCss(r, paraAttrs, n.heading);
-    const text = escapeHtml(r.text).replace(/\n|\r|\u000b/g, '<br>');
+    const text = escapeHtml(r.text).replace(/\n|\r|\v/g, '<br>');
     const inner = r.link ? `<a href="${escapeHtml(r.link)}">${text}</a>` : text;
     return style ? `<span style="${style}">${inner}</span>` : inner;
   });

@@ -179,7 +179,7 @@ function docxParagraph(n: Extract<NodeJson, { type: 'PARAGRAPH' | 'LIST_ITEM' }>
   const runs = n.runs.map((r) => {
     const size = r.fontSize ?? numOr(text.FONT_SIZE);
     return new TextRun({
-      text: r.text.replace(/\r|\u000b/g, '\n'),
+      text: r.text.replace(/\r|\v/g, '\n'),
       bold: r.bold || (text.BOLD === true && r.bold !== false) || undefined,
       italics: r.italic || text.ITALIC === true || undefined,
       underline: r.underline || text.UNDERLINE === true ? {} : undefined,

@@ -52,8 +52,19 @@ export function loadTargets(ctx: Ctx, year?: number): Loaded<Target> {
   return load(ctx, 'targets', toTarget, (t) => year === undefined || t.year === year);
 }
 
+/**
+ * A row typed by hand may lack what the add-on fills in (id, year, state) when the edit trigger did
+ * not run: it still counts, its year taken from its date.
+ */
+function handTypedEvent(r: Rec, p: Problems): LoggedEvent {
+  for (const k of ['id', 'year', 'state']) if (p[k] && p[k].code === 'required') delete p[k];
+  const e = toEvent(r, p);
+  if (!e.year && /^\d{4}-/.test(e.date)) e.year = +e.date.slice(0, 4);
+  return e;
+}
+
 export function loadEvents(ctx: Ctx, year?: number): Loaded<LoggedEvent> {
-  return load(ctx, 'events', toEvent, (e) => year === undefined || e.year === year);
+  return load(ctx, 'events', handTypedEvent, (e) => year === undefined || e.year === year);
 }
 
 export function loadBudget(ctx: Ctx, year?: number): Loaded<BudgetLine> {

@@ -85,6 +85,9 @@ describe('SettingsSidebar (admin)', () => {
     expect(stored.trigger).toMatchObject({ owner: ADMIN });
     expect(sheetRecords(server.google, 'Nhật ký').some((r) => Object.values(r).includes('Sửa cài đặt'))).toBe(true);
 
+    // A viewport as tall as the page, so the sticky "Lưu" bar sits where it ends rather than mid-picture.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 300, height });
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'settings-sidebar.png'), fullPage: true });
 

@@ -11,6 +11,9 @@ export const VI = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹ�
 /** What leaks when an exception reaches the user as it is. */
 export const LEAK = /\n\s+at |\bat [\w$.<>]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|\bError:|Exception|undefined|\[object |timed out|Service (Spreadsheets|Documents|unavailable)|Address unavailable/;
 
+/** The product's "unexpected error" sentence: what a fault it did not recognise as passing turns into. */
+export const UNEXPECTED = /^Đã xảy ra lỗi ngoài dự kiến/;
+
 export const START = '2024-07-05T09:00:00+07:00';
 export const SO_KHCN = 'so.khcn@bacgiang.gov.vn';
 
@@ -179,53 +182,62 @@ export function rowsOf(g: FakeGoogle, sheet: string): Record<string, unknown>[] 
 }
 
 /** Every way the final state or the user's experience breaks the story's promises; [] when none. */
-export function violations(g: FakeGoogle, run: StoryRun, baseline: { sheets: string[]; headers: Record<string, string[]>; emails: number }): string[] {
-  const out: string[] = [];
-  for (const t of run.threw) out.push(`${t.step}: threw to the caller instead of answering { ok:false }: ${t.error.slice(0, 160)}`);
+export type Category = 'threw' | 'message' | 'classification' | 'gaveUp' | 'structure' | 'events' | 'budget' | 'register' | 'email';
+export interface Violation {
+  category: Category;
+  text: string;
+}
+
+export function violations(g: FakeGoogle, run: StoryRun, baseline: { sheets: string[]; headers: Record<string, string[]>; emails: number }): Violation[] {
+  const out: Violation[] = [];
+  const add = (category: Category) => (text: string) => out.push({ category, text });
+  for (const t of run.threw) add('threw')(`${t.step}: threw to the caller instead of answering { ok:false }: ${t.error.slice(0, 160)}`);
   for (const f of run.failures) {
-    if (!VI.test(f.message) || LEAK.test(f.message)) out.push(`${f.step} (attempt ${f.attempt}): message is not a clear Vietnamese sentence: ${JSON.stringify(f.message.slice(0, 200))}`);
+    if (!VI.test(f.message) || LEAK.test(f.message)) add('message')(`${f.step} (attempt ${f.attempt}): message is not a clear Vietnamese sentence: ${JSON.stringify(f.message.slice(0, 200))}`);
+    // A passing service error is worth saying so ("try again"), not "unexpected error, tell the admin".
+    else if (f.code === 'unexpected' || UNEXPECTED.test(f.message)) add('classification')(`${f.step}: a transient service error reached the user as code ${f.code}: ${JSON.stringify(f.message.slice(0, 120))}`);
   }
-  for (const s of run.gaveUp) out.push(`${s}: failed again on the user's retry (one fault only was injected)`);
+  for (const s of run.gaveUp) add('gaveUp')(`${s}: failed again on the user's retry (one fault only was injected)`);
   // Structure: every sheet and header of a clean run is there.
   const names = g.sheetNames(g.activeSpreadsheetId as string);
-  for (const s of baseline.sheets) if (!names.includes(s)) out.push(`sheet "${s}" missing at the end`);
+  for (const s of baseline.sheets) if (!names.includes(s)) add('structure')(`sheet "${s}" missing at the end`);
   for (const [s, h] of Object.entries(baseline.headers)) {
     if (!names.includes(s)) continue;
     const have = (g.sheetValues(g.activeSpreadsheetId as string, s)[0] || []).map(String);
-    for (const x of h) if (!have.includes(x)) out.push(`sheet "${s}" lost header "${x}"`);
+    for (const x of h) if (!have.includes(x)) add('structure')(`sheet "${s}" lost header "${x}"`);
   }
   // Events: ids unique; exactly the events the user believes saved, once each.
   const events = names.includes('Hoạt động') ? rowsOf(g, 'Hoạt động') : [];
   const ids = events.map((e) => String(e['Mã']));
   const dupIds = ids.filter((x, i) => ids.indexOf(x) !== i);
-  if (dupIds.length) out.push(`duplicate event ids: ${dupIds.join(', ')}`);
+  if (dupIds.length) add('events')(`duplicate event ids: ${dupIds.join(', ')}`);
   const believedTitles = [...run.believed.events.values()].sort();
   const presentTitles = events.map((e) => String(e['Tên hoạt động'])).sort();
-  if (JSON.stringify(believedTitles) !== JSON.stringify(presentTitles)) out.push(`events present ${JSON.stringify(presentTitles)} ≠ events the user believes saved ${JSON.stringify(believedTitles)}`);
+  if (JSON.stringify(believedTitles) !== JSON.stringify(presentTitles)) add('events')(`events present ${JSON.stringify(presentTitles)} ≠ events the user believes saved ${JSON.stringify(believedTitles)}`);
   for (const [id, title] of run.believed.events) {
     const e = events.find((x) => x['Mã'] === id);
-    if (!e) out.push(`event ${id} (${title}) the user saw saved is missing`);
+    if (!e) add('events')(`event ${id} (${title}) the user saw saved is missing`);
   }
   if (run.believed.updated) {
     const e = events.find((x) => x['Mã'] === run.believed.updated);
-    if (e && e['Địa điểm'] !== UPDATED_LOCATION) out.push(`update of ${run.believed.updated} lost: location is ${JSON.stringify(e['Địa điểm'])}`);
+    if (e && e['Địa điểm'] !== UPDATED_LOCATION) add('events')(`update of ${run.believed.updated} lost: location is ${JSON.stringify(e['Địa điểm'])}`);
   }
   if (run.believed.cancelled) {
     const e = events.find((x) => x['Mã'] === run.believed.cancelled);
-    if (e && e['Trạng thái'] !== 'Đã hủy') out.push(`cancel of ${run.believed.cancelled} lost`);
+    if (e && e['Trạng thái'] !== 'Đã hủy') add('events')(`cancel of ${run.believed.cancelled} lost`);
   }
   // Budget lines: each saved once.
   const lines = names.includes('Kinh phí') ? rowsOf(g, 'Kinh phí') : [];
   const items = lines.map((l) => String(l['Nội dung chi'])).sort();
-  if (JSON.stringify(items) !== JSON.stringify(run.believed.budgetItems.slice().sort())) out.push(`budget lines ${JSON.stringify(items)} ≠ saved ${JSON.stringify(run.believed.budgetItems)}`);
+  if (JSON.stringify(items) !== JSON.stringify(run.believed.budgetItems.slice().sort())) add('budget')(`budget lines ${JSON.stringify(items)} ≠ saved ${JSON.stringify(run.believed.budgetItems)}`);
   const lineIds = lines.map((l) => String(l['Mã']));
-  if (new Set(lineIds).size !== lineIds.length) out.push(`duplicate budget line ids: ${lineIds.join(', ')}`);
+  if (new Set(lineIds).size !== lineIds.length) add('budget')(`duplicate budget line ids: ${lineIds.join(', ')}`);
   // Register: numbers 1..k of each type, no gap, no duplicate.
   const reg = names.includes('Sổ văn bản') ? rowsOf(g, 'Sổ văn bản') : [];
   for (const type of ['BC', 'TTr']) {
     const seqs = reg.filter((r) => r['Loại'] === type && typeof r['Số'] === 'number').map((r) => r['Số'] as number);
     const sorted = seqs.slice().sort((a, b) => a - b);
-    if (sorted.some((n, i) => n !== i + 1)) out.push(`register ${type} numbers ${JSON.stringify(seqs)} skip or repeat a number`);
+    if (sorted.some((n, i) => n !== i + 1)) add('register')(`register ${type} numbers ${JSON.stringify(seqs)} skip or repeat a number`);
   }
   // Email: one per document number; nothing the user believes sent is missing.
   const outbox = g.outbox;
@@ -235,9 +247,9 @@ export function violations(g: FakeGoogle, run: StoryRun, baseline: { sheets: str
     const key = `${m.subject.startsWith('[Chờ duyệt]') ? 'review ' : ''}${num}`;
     bySubjectNumber.set(key, (bySubjectNumber.get(key) ?? 0) + 1);
   }
-  for (const [k, n] of bySubjectNumber) if (n > 1) out.push(`email for ${k} sent ${n} times`);
-  for (const n of run.believed.sentNumbers) if (!outbox.some((m) => m.subject.includes(n) && !m.subject.startsWith('[Chờ duyệt]'))) out.push(`report ${n} the user saw sent is not in the outbox`);
-  if (outbox.length > baseline.emails) out.push(`${outbox.length} emails sent, a clean run sends ${baseline.emails}`);
+  for (const [k, n] of bySubjectNumber) if (n > 1) add('email')(`email for ${k} sent ${n} times`);
+  for (const n of run.believed.sentNumbers) if (!outbox.some((m) => m.subject.includes(n) && !m.subject.startsWith('[Chờ duyệt]'))) add('email')(`report ${n} the user saw sent is not in the outbox`);
+  if (outbox.length > baseline.emails) add('email')(`${outbox.length} emails sent, a clean run sends ${baseline.emails}`);
   return out;
 }
 

@@ -58,7 +58,7 @@ export function getDataProblems(svc: Services): { ok: true; problems: DataProble
     const issue: RowIssue = { sheet: SHEETS.events.name, row, problems: {} };
     if (!targetKeys.has(`${e.year}|${e.targetCode}`)) issue.problems.targetCode = { code: 'unknownTarget', params: { value: e.targetCode } };
     if (e.budgetLineId && !lineIds.has(e.budgetLineId)) issue.problems.budgetLineId = { code: 'unknownBudgetLine', params: { value: e.budgetLineId } };
-    if (seen.has(e.id)) issue.problems.id = { code: 'duplicateId', params: { value: e.id } };
+    if (e.id && seen.has(e.id)) issue.problems.id = { code: 'duplicateId', params: { value: e.id } };
     seen.add(e.id);
     if (Object.keys(issue.problems).length) problems.push(...describeIssue(issue, 'events', wb.events.table.col));
   });
