@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
   p.on('pageerror', (e) => console.log('pageerror', e.message));
   await p.goto(process.argv[2] ?? 'http://127.0.0.1:8799/');
   await p.waitForSelector('body[data-ready=true]');
-  await p.click('#menu-ext'); await p.click('text=LHH Tracker'); 
+  await p.click('#menu-ext'); await p.getByRole('menuitem', { name: 'LHH Tracker' }).click();
   await p.screenshot({ path: '/tmp/proto/s1.png' });
   await p.click('[data-fn=showLogSidebar]');
   await p.frameLocator('#sidebar-frame').locator('#log-form').waitFor();

@@ -128,13 +128,14 @@ async function refreshSummary(): Promise<void> {
   if (summary.active.sheet && active !== lastActive && names.includes(summary.active.sheet)) {
     const first = lastActive === '';
     lastActive = active;
-    if (!first || !currentSheet) {
+    // On load the view starts on the first sheet; later activations follow the script.
+    if (!first) {
       currentSheet = summary.active.sheet;
       const m = /^([A-Z]+)(\d+)/.exec(summary.active.range ?? '');
       if (m) sel = { r: Number(m[2]), c: m[1].split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
     }
   }
-  if (!names.includes(currentSheet)) currentSheet = names.find((n) => n === 'Tổng hợp') ?? names[0] ?? '';
+  if (!names.includes(currentSheet)) currentSheet = names[0] ?? '';
   const tabs = $('sheet-tabs');
   tabs.replaceChildren(
     ...summary.sheets.map((s) => {
@@ -208,6 +209,8 @@ function renderGrid(): void {
   parts.push('</tbody>');
   const grid = $('grid');
   grid.innerHTML = parts.join('');
+  // table-layout:fixed honours column widths only when the table's own width is their sum.
+  grid.style.width = `${46 + s.colWidths.reduce((a, w) => a + w, 0)}px`;
   grid.setAttribute('aria-label', `Trang tính ${s.name}`);
   // Frozen rows stay under the column letters while scrolling: their sticky offsets depend on rendered heights.
   let top = (grid.querySelector('thead tr') as HTMLElement).offsetHeight;

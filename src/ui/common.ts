@@ -2,7 +2,23 @@
 import { formatNumber, parseMoney } from '../core/vn-format';
 
 /** Server functions the sidebars call (exports of src/main.ts; see docs/API.md). A test checks each is an entry point. */
-export const SERVER_FNS = ['getLogView', 'logEvent', 'updateEvent', 'cancelEvent', 'getBudgetView', 'saveBudgetLine', 'getDataProblems', 'goToCell'] as const;
+export const SERVER_FNS = [
+  'getLogView',
+  'logEvent',
+  'updateEvent',
+  'cancelEvent',
+  'getBudgetView',
+  'saveBudgetLine',
+  'getDataProblems',
+  'goToCell',
+  'previewReport',
+  'generateReport',
+  'sendReport',
+  'getSettings',
+  'saveSettings',
+  'setNextNumber',
+  'importDecision',
+] as const;
 export type ServerFn = (typeof SERVER_FNS)[number];
 
 /** What may cross google.script.run: Google rejects Date, functions and DOM nodes. */

@@ -1,12 +1,9 @@
 // Dialog "Nhập kế hoạch từ quyết định": importDecision preview → editable table → apply, with the diff shown first when the year has a plan.
 import { fieldMessage } from '../core/messages';
 import { formatNumber, isoToVn, vnToIso } from '../core/vn-format';
-import { $, call, clear, clearFieldErrors, el, hideBanner, isBusy, parseQuantity, showBanner, showFieldErrors, whileBusy, type Failure, type Json, type ServerFn } from './common';
+import { $, call, clear, clearFieldErrors, el, hideBanner, isBusy, parseQuantity, showBanner, showFieldErrors, whileBusy, type Failure, type Json } from './common';
 
 declare const google: { script: { host: { close(): void } } };
-
-// Not (yet) in common.ts's SERVER_FNS list, which this dialog may not edit; the cast keeps call() typed.
-const IMPORT_FN = 'importDecision' as ServerFn;
 
 interface Decision {
   number: string;
@@ -141,7 +138,7 @@ async function read(): Promise<void> {
     return;
   }
   const options: Record<string, Json> = yearText ? { year: Number(yearText) } : {};
-  const r = await whileBusy(() => call<Preview>(IMPORT_FN, text, options));
+  const r = await whileBusy(() => call<Preview>('importDecision', text, options));
   if (!r.ok) {
     const orphans = showFieldErrors(r.errors);
     if (r.errors.year && !yearText) $('err-year').textContent = 'Không tìm thấy năm kế hoạch trong quyết định: hãy nhập Năm kế hoạch.';
@@ -270,6 +267,7 @@ function addProgrammeRow(p: ProgrammeOut): ProgrammeRow {
   });
   ($('programs').querySelector('tbody') as HTMLElement).appendChild(tr);
   programmeRows.push(row);
+  fitHeight(name);
   return row;
 }
 
@@ -346,7 +344,8 @@ function addTargetRow(t: TargetOut): TargetRow {
 
   const sourceTr = el('tr', { class: 'source-row' });
   sourceTr.appendChild(el('td'));
-  const src = el('td', { colspan: String(TARGET_FIELDS.length), class: 'source' });
+  // Under every column but the code and the delete button.
+  const src = el('td', { colspan: String(TARGET_FIELDS.length - 1), class: 'source' });
   if (t.source) {
     src.appendChild(el('span', { class: 'source-label' }, 'Nguồn: '));
     src.appendChild(el('span', { class: 'source-text' }, t.source));
@@ -367,7 +366,15 @@ function addTargetRow(t: TargetOut): TargetRow {
   tbody.appendChild(tr);
   tbody.appendChild(sourceTr);
   targetRows.push(row);
+  fitHeight(name);
+  fitHeight(content);
   return row;
+}
+
+/** Grows a cell's textarea to its text (up to a limit), so long names and contents can be read without scrolling. */
+function fitHeight(t: HTMLTextAreaElement): void {
+  t.style.height = 'auto';
+  t.style.height = `${Math.min(t.scrollHeight + 2, 140)}px`;
 }
 
 function updateTargetCount(): void {
@@ -451,8 +458,22 @@ function renderDiff(r: Preview, ofEdits: boolean): void {
   if (d.changedPrograms.length) item('diff-changed', `Chương trình thay đổi tên hoặc mục tiêu (${d.changedPrograms.length}):`, codesText(d.changedPrograms));
   if (d.added.length) item('diff-added', `Thêm mới (${d.added.length}):`, codesText(d.added));
   if (d.changed.length) {
+    // Grouped by what changed: a re-read decision often rewords many names and changes one count.
+    const groups = new Map<string, string[]>();
+    for (const c of d.changed) {
+      const what = c.fields.map((f) => LABELS[f as TargetField] || f).join(', ');
+      groups.set(what, [...(groups.get(what) || []), c.code]);
+    }
     const ul = el('ul', { class: 'diff-changes' });
-    for (const c of d.changed) ul.appendChild(el('li', { 'data-code': c.code }, `${c.code}: ${c.fields.map((f) => LABELS[f as TargetField] || f).join(', ')}`));
+    for (const [what, codes] of groups) {
+      const li = el('li', {});
+      li.appendChild(el('span', { class: 'diff-fields' }, `${what} (${codes.length}): `));
+      codes.forEach((code, i) => {
+        if (i) li.appendChild(document.createTextNode(', '));
+        li.appendChild(el('span', { 'data-code': code }, code));
+      });
+      ul.appendChild(li);
+    }
     item('diff-changed', `Thay đổi (${d.changed.length}):`, ul);
   }
   const same = r.targets.length - d.added.length - d.changed.length;
@@ -602,7 +623,7 @@ async function apply(): Promise<void> {
   const activate = $<HTMLInputElement>('activate').checked;
   if (st.existing && !st.confirming) {
     // The year has a plan: show what this table would change before anything is written.
-    const p = await whileBusy(() => call<Preview>(IMPORT_FN, st.text, { year: st.year, edits }));
+    const p = await whileBusy(() => call<Preview>('importDecision', st.text, { year: st.year, edits }));
     if (!p.ok) {
       showFailure(p);
       return;
@@ -610,12 +631,12 @@ async function apply(): Promise<void> {
     renderDiff(p, true);
     if (hasChanges(p.diff)) {
       setConfirming(true);
-      showBanner('info', `Năm ${st.year} đã có kế hoạch. Xem các thay đổi trong khung "so sánh" rồi bấm "Xác nhận áp dụng".`);
-      $('diff').scrollIntoView({ block: 'start' });
+      showBanner('info', `Năm ${st.year} đã có kế hoạch. Xem các thay đổi ở khung so sánh (ô đổi được tô vàng trong bảng) rồi bấm "Xác nhận áp dụng".`);
+      window.scrollTo(0, 0);
       return;
     }
   }
-  const r = await whileBusy(() => call<Applied>(IMPORT_FN, st.text, { apply: true, year: st.year, edits, activate }));
+  const r = await whileBusy(() => call<Applied>('importDecision', st.text, { apply: true, year: st.year, edits, activate }));
   setConfirming(false);
   if (!r.ok) {
     showFailure(r);
@@ -653,6 +674,9 @@ function init(): void {
   $('add-program').addEventListener('click', addProgramme);
   document.querySelectorAll('.close-btn').forEach((b) => b.addEventListener('click', close));
   for (const id of ['programs', 'targets']) {
+    $(id).addEventListener('input', (e) => {
+      if (e.target instanceof HTMLTextAreaElement) fitHeight(e.target);
+    });
     $(id).addEventListener('input', edited);
     $(id).addEventListener('change', edited);
   }

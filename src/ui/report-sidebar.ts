@@ -2,7 +2,7 @@
 import { fieldMessage } from '../core/messages';
 import { resolvePeriod, type PeriodSpec } from '../core/period';
 import { formatMoney, formatNumber, formatPercent, isoToVn, vnToIso } from '../core/vn-format';
-import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure, type ServerFn } from './common';
+import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure } from './common';
 
 type Kind = 'progress' | 'budget';
 
@@ -55,7 +55,6 @@ const kindOf = (): Kind => (sel('kind').value === 'budget' ? 'budget' : 'progres
 
 // The report sidebar's functions are entry points of main.ts but not (yet) in common.ts's typed
 // list; the double cast keeps this file compiling whether or not they are added there.
-const fn = (name: 'previewReport' | 'generateReport' | 'sendReport') => name as string as ServerFn;
 
 /** The period as chosen, through the same resolvePeriod the server's labels come from. */
 function readPeriod(): { ok: true; from: string; to: string; label: string } | { ok: false; errors: Record<string, string> } {
@@ -184,7 +183,7 @@ async function refreshPreview(): Promise<void> {
   }
   const seq = ++previewSeq;
   $('preview').classList.add('stale');
-  const r = await whileBusy(() => call<Preview>(fn('previewReport'), req));
+  const r = await whileBusy(() => call<Preview>('previewReport', req));
   if (seq !== previewSeq) return;
   if (!r.ok) {
     showServerErrors(r);
@@ -220,7 +219,7 @@ async function generate(): Promise<void> {
   doc = null;
   syncSendButton();
   const step = addStep('doing', 'Đang tính số liệu…');
-  const r = await whileBusy(() => call<Generated>(fn('generateReport'), req));
+  const r = await whileBusy(() => call<Generated>('generateReport', req));
   if (!r.ok) {
     setStep(step, 'error', `Không tạo được văn bản: ${r.message}`);
     showServerErrors(r);
@@ -255,7 +254,7 @@ async function askSend(): Promise<void> {
   hideBanner();
   const d = doc;
   const req: Request = d.kind === 'budget' ? { kind: 'budget' } : { kind: 'progress', from: d.from, to: d.to };
-  const r = await whileBusy(() => call<Preview>(fn('previewReport'), req));
+  const r = await whileBusy(() => call<Preview>('previewReport', req));
   if (!r.ok) {
     showBanner('error', r.message);
     return;
@@ -273,7 +272,7 @@ async function send(): Promise<void> {
   const d = doc;
   $('send-confirm').hidden = true;
   const step = addStep('doing', 'Đang gửi…');
-  const r = await whileBusy(() => call<Sent>(fn('sendReport'), { kind: d.kind, docId: d.docId }));
+  const r = await whileBusy(() => call<Sent>('sendReport', { kind: d.kind, docId: d.docId }));
   if (!r.ok) {
     setStep(step, 'error', `Chưa gửi được: ${r.message}`);
     showBanner('error', r.message);
@@ -334,7 +333,7 @@ function wire(): void {
 async function init(): Promise<void> {
   wire();
   // With no dates the server answers for its plan year so far: that gives the plan year and today.
-  const r = await whileBusy(() => call<Preview>(fn('previewReport'), { kind: 'progress' }));
+  const r = await whileBusy(() => call<Preview>('previewReport', { kind: 'progress' }));
   $('loading').hidden = true;
   if (!r.ok) {
     showBanner('error', r.message);

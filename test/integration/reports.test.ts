@@ -207,8 +207,8 @@ describe('emailing reports', () => {
 });
 
 describe('scheduled sends', () => {
-  const enable = (w: World, as = ADMIN) =>
-    w.callAs(as, 'saveSettings', { reportRecipients: [SO_KHCN], schedule: { enabled: true, hour: 7, weeklyDay: 0, monthlyDay: 1, formalReports: false } });
+  const enable = (w: World, as = ADMIN, hour = 7) =>
+    w.callAs(as, 'saveSettings', { reportRecipients: [SO_KHCN], schedule: { enabled: true, hour, weeklyDay: 0, monthlyDay: 1, formalReports: false } });
 
   test('a trigger fired twice for the same period sends one email', () => {
     const w = world({ now: '2024-07-31T20:00:00+07:00' });
@@ -271,14 +271,17 @@ describe('scheduled sends', () => {
   test('saving settings five times as two admins leaves exactly one working trigger', () => {
     const w = world({ now: '2024-07-31T20:00:00+07:00' });
     expect(w.call('saveSettings', { admins: [ADMIN, STAFF] }).ok).toBe(true);
-    for (const who of [ADMIN, STAFF, ADMIN, STAFF, STAFF]) expect(enable(w, who).ok).toBe(true);
+    // Each admin changes the send hour in turn: the trigger follows whoever changed the schedule.
+    for (const [who, hour] of [[ADMIN, 7], [STAFF, 8], [ADMIN, 9], [STAFF, 10], [STAFF, 11]] as const) expect(enable(w, who, hour).ok).toBe(true);
+    // Saving something else does not move it.
+    expect(w.call('saveSettings', { signerName: 'Nguyễn Văn A' }).ok).toBe(true);
     const fired = fireDueTriggers(w.google, w.code, new Date('2024-07-31T20:00:00+07:00'), new Date('2024-08-01T12:00:00+07:00'));
     // The admin's stale trigger retires itself; the current owner's sends.
     expect(fired.map((f) => f.owner).sort()).toEqual([ADMIN, STAFF]);
     expect(w.google.state.triggers.filter((t) => t.handler === 'runScheduledReports')).toHaveLength(1);
     expect(w.google.state.triggers[0].owner).toBe(STAFF);
     expect(w.google.outbox).toHaveLength(1);
-    expect(w.call('getSettings').trigger).toMatchObject({ owner: STAFF });
+    expect(w.call('getSettings').trigger).toMatchObject({ owner: STAFF, lastOutcome: 'Báo cáo tháng 7/2024 (01/BC-LHH): đã gửi Sở KH&CN' });
   });
 
   test('the sơ kết 6 tháng is drafted for the admins, then sent to Sở KH&CN with one click', () => {

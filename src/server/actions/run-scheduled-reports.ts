@@ -95,6 +95,28 @@ function handle(ctx: Ctx, wb: Workbook, job: Job): JobOutcome {
   return { key: job.key, outcome: job.formal ? 'review' : 'sent', number: issued.entry.number };
 }
 
+const OUTCOME_WORDS: Record<JobOutcome['outcome'], string> = {
+  sent: 'đã gửi Sở KH&CN',
+  review: 'đã gửi quản trị viên duyệt',
+  skipped: 'đã xử lý ở lần chạy trước',
+  unknown: 'chưa rõ kết quả gửi, cần quản trị viên kiểm tra',
+  failed: 'lỗi',
+};
+
+/** "Báo cáo tháng 7/2024 (01/BC-LHH): đã gửi Sở KH&CN", for the settings sidebar. */
+export function describeOutcome(o: JobOutcome): string {
+  const [kind, period] = o.key.split(':');
+  const what =
+    kind === 'weekly'
+      ? `Tóm tắt tuần từ ${isoToVn(period)}`
+      : kind === 'monthly'
+        ? `Báo cáo tháng ${+period.slice(5, 7)}/${period.slice(0, 4)}`
+        : kind === 'half'
+          ? `Sơ kết 6 tháng đầu năm ${period}`
+          : `Tổng kết năm ${period}`;
+  return `${what}${o.number ? ` (${o.number})` : ''}: ${OUTCOME_WORDS[o.outcome]}${o.message ? ` – ${o.message}` : ''}`;
+}
+
 export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[] } {
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
   const home = uid ? triggerHome({ svc }, uid) : null;
@@ -126,7 +148,7 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
       }
     }
     if (info) {
-      const summary = outcomes.length ? outcomes.map((o) => `${o.key}: ${o.outcome}${o.number ? ` (${o.number})` : ''}`).join('; ') : 'Không có việc đến hạn';
+      const summary = outcomes.length ? outcomes.map(describeOutcome).join('; ') : 'Không có việc đến hạn';
       writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
     }
   });

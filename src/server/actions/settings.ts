@@ -13,7 +13,9 @@ function view(ctx: Ctx) {
   const reg = readRegister(ctx);
   const year = ctx.settings.planYear;
   const attention = reg.entries
-    .filter((e) => e.state === DOC_STATES.unknown || e.state === DOC_STATES.review || e.state === DOC_STATES.failed)
+    // Documents made but never sent are listed too, so closing the report sidebar loses nothing.
+    .filter((e) => e.year === year && !e.docId.startsWith('email:'))
+    .filter((e) => e.state === DOC_STATES.unknown || e.state === DOC_STATES.review || e.state === DOC_STATES.failed || e.state === DOC_STATES.drafted)
     .map((e) => ({ number: e.number, summary: e.summary, state: e.state, docUrl: e.docUrl, docId: e.docId, jobKey: e.jobKey }));
   return {
     ok: true as const,
@@ -52,8 +54,12 @@ export function saveSettings(svc: Services, input: unknown) {
     // An admin cannot lock everyone out by removing the last admin who is themself.
     if (!next.admins.includes(ctx.user) && !next.admins.length) throw new AppError('invalidInput', {}, { admins: { code: 'emptyList' } });
     saveSettingsProp(ctx, next);
-    const scheduleChanged = JSON.stringify(before.schedule) !== JSON.stringify(next.schedule) || !!next.schedule.enabled;
-    if (scheduleChanged) syncTrigger(ctx, next);
+    // The trigger moves to whoever changes the schedule (or restores a missing one); saving other
+    // settings leaves it where it is, with its history.
+    const info = readTriggerInfo(ctx);
+    const scheduleChanged = JSON.stringify(before.schedule) !== JSON.stringify(next.schedule);
+    const orphaned = next.schedule.enabled && (!info || !next.admins.includes(info.owner));
+    if (scheduleChanged || orphaned) syncTrigger(ctx, next);
     const changes = diff(before, next);
     if (changes) audit(ctx, 'Sửa cài đặt', '', changes);
     return view(ctx);

@@ -1,0 +1,177 @@
+// Concurrency: pairs of writing actions interleaved at every sheet read and write of the first, in both orders.
+import { FakeGoogle, type State } from '../../fakes/index';
+import { interleave, runEntry, type EntryCall } from '../../fakes/harness';
+import { ADMIN, STAFF, htmlFiles, world } from '../support/bundle';
+import { rowsOf } from './story';
+
+interface Action {
+  name: string;
+  call: EntryCall;
+  /** What must hold once the action has run, whatever ran beside it. */
+  landed: (g: FakeGoogle) => string | null;
+}
+
+const sidebar = (user = ADMIN) => ({ kind: 'sidebar' as const, user });
+
+let base: State;
+let code: string;
+let html: Record<string, string>;
+let e1 = '';
+let e2 = '';
+let l1 = '';
+let uid = '';
+
+beforeAll(() => {
+  const w = world();
+  code = w.code;
+  html = htmlFiles();
+  const ok = (r: { ok: boolean; message?: string }) => {
+    if (!r.ok) throw new Error(r.message);
+    return r as any;
+  };
+  ok(w.call('saveSettings', { reportRecipients: ['so.khcn@bacgiang.gov.vn'], admins: [ADMIN], schedule: { enabled: true, hour: 7, formalReports: true } }));
+  e1 = ok(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-12', title: 'Tư vấn quy hoạch tỉnh', quantity: 1, location: 'Bắc Giang' })).id;
+  e2 = ok(w.call('logEvent', { targetCode: 'P3.5', date: '2024-04-02', title: 'Hội thảo nông nghiệp', quantity: 1 })).id;
+  l1 = ok(w.call('saveBudgetLine', { programCode: 'P2', item: 'Hội nghị tư vấn', unit: 'cuộc', quantity: 16, unitPrice: 5000000, stage: 'Dự thảo' })).id;
+  uid = w.google.state.triggers.find((t) => t.handler === 'runScheduledReports')!.uid;
+  base = structuredClone(w.google.state);
+});
+
+const events = (g: FakeGoogle) => rowsOf(g, 'Hoạt động');
+const one = (rows: Record<string, unknown>[], what: string, pred: (r: Record<string, unknown>) => boolean) => {
+  const n = rows.filter(pred).length;
+  return n === 1 ? null : `${what}: ${n} rows`;
+};
+
+function actions(): Action[] {
+  const budgetLine = (g: FakeGoogle) => rowsOf(g, 'Kinh phí').find((r) => r['Mã'] === l1);
+  return [
+    {
+      name: 'logEvent A',
+      call: { fn: 'logEvent', args: [{ targetCode: 'P2.3', date: '2024-05-06', title: 'Tọa đàm song song A', quantity: 1, cost: 2000000, budgetLineId: l1 }], ctx: sidebar() },
+      landed: (g) => one(events(g), 'event A', (r) => r['Tên hoạt động'] === 'Tọa đàm song song A'),
+    },
+    {
+      name: 'logEvent B (staff)',
+      call: { fn: 'logEvent', args: [{ targetCode: 'P2.3', date: '2024-05-07', title: 'Tọa đàm song song B', quantity: 2 }], ctx: sidebar(STAFF) },
+      landed: (g) => one(events(g), 'event B', (r) => r['Tên hoạt động'] === 'Tọa đàm song song B'),
+    },
+    {
+      name: 'updateEvent E1 location',
+      call: { fn: 'updateEvent', args: [e1, { location: 'Hội trường tỉnh ủy' }], ctx: sidebar() },
+      landed: (g) => (events(g).find((r) => r['Mã'] === e1)?.['Địa điểm'] === 'Hội trường tỉnh ủy' ? null : `E1 location lost: ${JSON.stringify(events(g).find((r) => r['Mã'] === e1)?.['Địa điểm'])}`),
+    },
+    {
+      name: 'updateEvent E1 participants (staff)',
+      call: { fn: 'updateEvent', args: [e1, { participants: 120 }], ctx: sidebar(STAFF) },
+      landed: (g) => (events(g).find((r) => r['Mã'] === e1)?.['Số người tham dự'] === 120 ? null : 'E1 participants lost'),
+    },
+    {
+      name: 'cancelEvent E2',
+      call: { fn: 'cancelEvent', args: [e2, 'Hoãn sang quý sau'], ctx: sidebar() },
+      landed: (g) => (events(g).find((r) => r['Mã'] === e2)?.['Trạng thái'] === 'Đã hủy' ? null : 'E2 cancellation lost'),
+    },
+    {
+      name: 'saveBudgetLine new',
+      call: { fn: 'saveBudgetLine', args: [{ programCode: 'P3', item: 'Hội thảo khoa học', unit: 'hội thảo', quantity: 5, unitPrice: 30000000, stage: 'Dự thảo' }], ctx: sidebar() },
+      landed: (g) => one(rowsOf(g, 'Kinh phí'), 'new budget line', (r) => r['Nội dung chi'] === 'Hội thảo khoa học'),
+    },
+    {
+      name: 'saveBudgetLine update L1',
+      call: { fn: 'saveBudgetLine', args: [{ id: l1, programCode: 'P2', item: 'Hội nghị tư vấn', unit: 'cuộc', quantity: 20, unitPrice: 5000000, stage: 'Dự thảo' }], ctx: sidebar(STAFF) },
+      landed: (g) => (budgetLine(g)?.['Số lượng'] === 20 ? null : 'L1 quantity update lost'),
+    },
+    {
+      name: 'scheduled run',
+      call: { fn: 'runScheduledReports', args: [{ triggerUid: '' }], ctx: { kind: 'timeTrigger', user: ADMIN } },
+      landed: (g) =>
+        one(rowsOf(g, 'Sổ văn bản'), 'register entry of the half-year job', (r) => r['Khóa lịch'] === 'half:2024') ??
+        (g.outbox.filter((m) => m.subject.startsWith('[Chờ duyệt]')).length === 1 ? null : `review emails: ${g.outbox.filter((m) => m.subject.startsWith('[Chờ duyệt]')).length}`),
+    },
+    {
+      name: 'generateReport',
+      call: { fn: 'generateReport', args: [{ kind: 'progress', from: '2024-01-01', to: '2024-06-30' }], ctx: sidebar() },
+      landed: (g) => (rowsOf(g, 'Sổ văn bản').some((r) => r['Khóa lịch'] === '' && r['Loại'] === 'BC') ? null : 'generated report not in the register'),
+    },
+  ];
+}
+
+function fresh(): FakeGoogle {
+  return new FakeGoogle({ user: ADMIN, htmlFiles: html }, structuredClone(base));
+}
+
+function withTrigger(a: Action): EntryCall {
+  if (a.call.fn !== 'runScheduledReports') return a.call;
+  return { fn: a.call.fn, args: [{ triggerUid: uid }], ctx: { kind: 'timeTrigger', user: ADMIN, triggerUid: uid } };
+}
+
+/** What every interleaving must keep, besides each action's own effect. */
+function shared(g: FakeGoogle): string[] {
+  const out: string[] = [];
+  const ids = events(g).map((r) => String(r['Mã']));
+  if (new Set(ids).size !== ids.length) out.push(`event ids not unique: ${ids.join(', ')}`);
+  const lines = rowsOf(g, 'Kinh phí').map((r) => String(r['Mã']));
+  if (new Set(lines).size !== lines.length) out.push(`budget line ids not unique: ${lines.join(', ')}`);
+  const numbers = rowsOf(g, 'Sổ văn bản').filter((r) => typeof r['Số'] === 'number').map((r) => `${r['Loại']} ${r['Số']}`);
+  if (new Set(numbers).size !== numbers.length) out.push(`document numbers reused: ${numbers.join(', ')}`);
+  return out;
+}
+
+const METHODS = ['SpreadsheetApp.Range.getValues', 'SpreadsheetApp.Range.setValues'];
+
+test('every pair of writing actions, interleaved at every sheet read and write of the first: no lost update, ids and numbers unique', () => {
+  const acts = actions();
+  // How many reads and writes each action makes alone: each is a point where the other may run.
+  const points = new Map<string, Record<string, number>>();
+  for (const a of acts) {
+    const g = fresh();
+    g.resetCalls();
+    runEntry(g, code, withTrigger(a).fn, withTrigger(a).args, withTrigger(a).ctx);
+    const c = g.calls();
+    points.set(a.name, Object.fromEntries(METHODS.map((m) => [m, c[m] ?? 0])));
+  }
+  const problems = new Map<string, string[]>();
+  let interleavings = 0;
+  let deferred = 0;
+  for (const a of acts) {
+    for (const b of acts) {
+      if (a === b) continue;
+      for (const method of METHODS) {
+        for (let nth = 1; nth <= points.get(a.name)![method]; nth++) {
+          const g = fresh();
+          const r = interleave(g, code, withTrigger(a), withTrigger(b), { method, nth });
+          interleavings++;
+          if (r.deferred) deferred++;
+          const where = `${a.name} ‖ ${b.name} after ${method.split('.').pop()} #${nth}`;
+          const errs: string[] = [];
+          if (r.firstError || r.secondError) errs.push(`threw: ${String(r.firstError ?? r.secondError)}`);
+          for (const [who, res] of [
+            [a, r.first],
+            [b, r.second],
+          ] as const) {
+            const x = res as { ok?: boolean; message?: string; outcomes?: { outcome: string }[] } | undefined;
+            if (!x || x.ok !== true) errs.push(`${who.name} answered ${JSON.stringify(x).slice(0, 160)}`);
+            if (x?.outcomes?.some((o) => o.outcome === 'failed')) errs.push(`${who.name}: ${JSON.stringify(x.outcomes)}`);
+          }
+          if (r.sideEffectsWhileWaiting) errs.push('the waiting run wrote before it held the lock');
+          for (const who of [a, b]) {
+            const e = who.landed(g);
+            if (e) errs.push(e);
+          }
+          errs.push(...shared(g));
+          for (const e of errs) {
+            const key = `${a.name} ‖ ${b.name}: ${e}`;
+            const list = problems.get(key) ?? [];
+            list.push(where);
+            problems.set(key, list);
+          }
+        }
+      }
+    }
+  }
+  console.log(`interleavings: ${interleavings} (${acts.length} actions, ${acts.length * (acts.length - 1)} ordered pairs, at every getValues/setValues of the first); the second waited for the lock in ${deferred}`);
+  const report = [...problems].map(([k, w]) => `${k}  ← ${w.length} interleaving(s), e.g. ${w[0]}`);
+  if (report.length) console.log(report.join('\n'));
+  expect(report).toEqual([]);
+  expect(interleavings).toBeGreaterThan(200);
+});
