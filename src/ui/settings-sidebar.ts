@@ -132,38 +132,6 @@ function renderForm(s: Settings): void {
   syncDirty();
 }
 
-const OUTCOMES: Record<string, string> = {
-  sent: 'đã gửi',
-  review: 'đã gửi dự thảo cho quản trị viên duyệt',
-  skipped: 'đã xử lý từ trước',
-  unknown: 'chưa rõ kết quả gửi',
-  failed: 'lỗi',
-};
-
-function jobName(key: string): string {
-  const [kind, rest] = key.split(':');
-  if (kind === 'weekly') return `tổng hợp tuần từ ${isoToVn(rest) || rest}`;
-  if (kind === 'monthly') return `báo cáo tháng ${+rest.slice(5, 7)}/${rest.slice(0, 4)}`;
-  if (kind === 'half') return `sơ kết 6 tháng đầu năm ${rest}`;
-  if (kind === 'year') return `tổng kết năm ${rest}`;
-  return key;
-}
-
-/**
- * The trigger records its outcome as "half:2024: review (01/BC-LHH); …" (job keys and codes): said
- * here in Vietnamese; anything in another shape is shown as it is.
- */
-function outcomeText(raw: string): string {
-  if (!raw) return '—';
-  return raw
-    .split('; ')
-    .map((part) => {
-      const m = /^((?:weekly|monthly|half|year):[\d-]+): (\w+)(?: \((.+)\))?$/.exec(part);
-      if (!m || !OUTCOMES[m[2]]) return part;
-      return `${jobName(m[1])}: ${OUTCOMES[m[2]]}${m[3] ? ` (${m[3]})` : ''}`;
-    })
-    .join('; ');
-}
 
 function renderTrigger(v: SettingsView): void {
   const t = v.trigger;
@@ -176,7 +144,7 @@ function renderTrigger(v: SettingsView): void {
   }
   const owner = t.owner === v.user ? `${t.owner} (bạn)` : t.owner || '(không rõ)';
   const last = t.lastRun ? formatDateTimeVn(new Date(t.lastRun)) : 'chưa có';
-  box.textContent = `Lịch gửi tự động chạy dưới tài khoản ${owner}, lần chạy gần nhất ${last}, kết quả: ${outcomeText(t.lastOutcome)}.`;
+  box.textContent = `Lịch gửi tự động chạy dưới tài khoản ${owner}, lần chạy gần nhất ${last}, kết quả: ${t.lastOutcome || '—'}.`;
 }
 
 /** Saving with the schedule on re-creates the trigger under whoever saves: say so before it happens. */

@@ -149,7 +149,7 @@ describe('SettingsSidebar (admin)', () => {
     expect(server.menu('runScheduledReports', [{}])).toMatchObject({ ok: true, outcomes: [{ key: 'half:2024', outcome: 'review' }] });
     const page = await open();
     expect(await page.textContent('#trigger-info')).toBe(
-      `Lịch gửi tự động chạy dưới tài khoản ${ADMIN} (bạn), lần chạy gần nhất 05/07/2024 10:00, kết quả: sơ kết 6 tháng đầu năm 2024: đã gửi dự thảo cho quản trị viên duyệt (01/BC-LHH).`,
+      `Lịch gửi tự động chạy dưới tài khoản ${ADMIN} (bạn), lần chạy gần nhất 05/07/2024 10:00, kết quả: Sơ kết 6 tháng đầu năm 2024 (01/BC-LHH): đã gửi quản trị viên duyệt.`,
     );
     const card = page.locator('#attention li').first();
     expect(await page.locator('#attention li').count()).toBe(1);

@@ -27,7 +27,11 @@ export interface ImportOptions {
   activate?: boolean;
 }
 
-const TARGET_FIELDS = ['programCode', 'name', 'content', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
+/**
+ * What a decision decides about an existing target: its programme, count, unit and dates. Its short
+ * name and wording stay as the staff keep them (they may have shortened or corrected them).
+ */
+const TARGET_FIELDS = ['programCode', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
 
 function str(v: unknown, max: number, key: string, fields: Record<string, FieldProblem>, required = false): string {
   if (v === undefined || v === null) v = '';
@@ -171,7 +175,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
       const k = tt.items.findIndex((x) => x.year === year && x.code === c.code);
       const old = tt.items[k];
       const next = plan.targets.find((t) => t.code === c.code) as Target;
-      tt.table.rows[tt.index[k]] = toRow(tt.table, targetRecord({ ...next, status: old.status, note: old.note }), tt.table.rows[tt.index[k]]);
+      tt.table.rows[tt.index[k]] = toRow(tt.table, targetRecord({ ...next, name: old.name, content: old.content, status: old.status, note: old.note }), tt.table.rows[tt.index[k]]);
       rewriteT = true;
     }
     if (rewriteT) writeRows(tt.table, 0, tt.table.rows);
