@@ -77,7 +77,9 @@ export class LocalState {
   /** build/Code.js, re-read when a rebuild replaced it so a running server picks up new code. */
   get code(): string {
     const p = join(this.buildDir, 'Code.js');
-    const m = statSync(p).mtimeMs;
+    // A rebuild empties build/ first: meanwhile the code already loaded keeps serving.
+    const m = existsSync(p) ? statSync(p).mtimeMs : this.codeMtime;
+    if (!this.codeText && !existsSync(p)) throw new Error('build/Code.js is missing: run `node scripts/build.mjs` (npm start does it).');
     if (m !== this.codeMtime) {
       this.codeText = readFileSync(p, 'utf8');
       this.codeMtime = m;
@@ -89,7 +91,12 @@ export class LocalState {
   refreshHtml(): void {
     if (!existsSync(this.buildDir)) return;
     for (const f of readdirSync(this.buildDir)) {
-      if (f.endsWith('.html')) this.htmlFiles[f.slice(0, -5)] = readFileSync(join(this.buildDir, f), 'utf8');
+      if (!f.endsWith('.html')) continue;
+      try {
+        this.htmlFiles[f.slice(0, -5)] = readFileSync(join(this.buildDir, f), 'utf8');
+      } catch {
+        // Removed by a rebuild between listing and reading: the previous copy stays.
+      }
     }
   }
 

@@ -45,7 +45,10 @@ function call(fn: string, args: unknown[], success: Handler, failure: Handler, u
     .then(async (r) => {
       const out = (await r.json()) as Presented;
       // The stand-in page refreshes the grid and shows what the call put on screen (toasts, alerts, sidebars).
-      window.parent.postMessage({ type: 'lhh:ran', fn, outcome: out }, location.origin);
+      // A direct call (same origin) marks the page busy before this call stops counting as in flight.
+      const parent = window.parent as unknown as { __lhhRan?: (fn: string, outcome: unknown) => void };
+      if (parent !== (window as unknown) && typeof parent.__lhhRan === 'function') parent.__lhhRan(fn, out);
+      else window.parent.postMessage({ type: 'lhh:ran', fn, outcome: out }, location.origin);
       if (out.ok) {
         if (success) success(out.value === undefined ? null : out.value, user);
       } else if (failure) {
@@ -97,3 +100,16 @@ const post = (type: string, extra: Record<string, unknown> = {}) => window.paren
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('base[target="_top"]').forEach((b) => b.setAttribute('target', '_blank'));
 });
+
+// A link to a Google Doc the add-on made opens that Doc in the stand-in's "Tài liệu" view.
+document.addEventListener(
+  'click',
+  (ev) => {
+    const a = (ev.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+    const m = a && /^https:\/\/docs\.google\.com\/document\/d\/([\w-]+)/.exec(a.href);
+    if (!m) return;
+    ev.preventDefault();
+    post('lhh:open-doc', { id: m[1] });
+  },
+  true,
+);

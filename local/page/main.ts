@@ -108,9 +108,9 @@ function setBusy(d: number): void {
 function showView(v: string): void {
   for (const t of Array.from(document.querySelectorAll<HTMLButtonElement>('.views [role=tab]'))) t.setAttribute('aria-selected', String(t.dataset.view === v));
   for (const name of ['sheets', 'docs', 'mail', 'triggers']) $(`view-${name}`).hidden = name !== v;
-  if (v === 'docs') void loadDocs();
-  if (v === 'mail') void loadMail();
-  if (v === 'triggers') void loadTriggers();
+  if (v === 'docs') void withBusy(loadDocs);
+  if (v === 'mail') void withBusy(loadMail);
+  if (v === 'triggers') void withBusy(loadTriggers);
 }
 
 async function refreshSummary(): Promise<void> {
@@ -144,7 +144,7 @@ async function refreshSummary(): Promise<void> {
       b.addEventListener('click', () => {
         currentSheet = s.name;
         sel = { r: 1, c: 1 };
-        void refresh();
+        void withBusy(refresh);
       });
       return b;
     }),
@@ -197,6 +197,9 @@ function renderGrid(): void {
       if (cell.fst === 'italic') classes.push('italic');
       if (cell.note) classes.push('has-note');
       if (cell.dv !== undefined) classes.push('has-list');
+      // Like Sheets, left-aligned text runs on over empty cells to its right.
+      const next = row[c];
+      if (r > s.frozenRows && c > s.frozenCols && cell.v && !cell.wrap && !cell.num && (!cell.ha || cell.ha.toLowerCase() === 'left') && c < s.cols && (!next || (next.v === '' && !next.bg))) classes.push('spill');
       if (cell.bg) style.push(`background:${cell.bg}`);
       if (cell.fc) style.push(`color:${cell.fc}`);
       if (cell.fs) style.push(`font-size:${cell.fs}pt`);
@@ -226,6 +229,7 @@ function renderGrid(): void {
         td.style.position = 'sticky';
         td.style.left = `${left}px`;
         td.style.zIndex = '1';
+        if (!td.style.background) td.style.background = '#fff';
         left += s.colWidths[c - 1];
       }
     }
@@ -283,8 +287,8 @@ function startEdit(initial?: string): void {
 
 async function commitEdit(text: string, r: number, c: number): Promise<void> {
   if (!sheet) return;
-  const o = await withBusy(() => api<Outcome>('/api/edit', { sheet: sheet!.name, row: r, col: c, text }));
-  await afterRun(o, 'Sửa ô');
+  const name = sheet.name;
+  await withBusy(async () => afterRun(await api<Outcome>('/api/edit', { sheet: name, row: r, col: c, text }), 'Sửa ô'));
 }
 
 function wireGrid(): void {
@@ -421,8 +425,7 @@ async function withBusy<T>(f: () => Promise<T>): Promise<T> {
 }
 
 async function runMenu(fn: string, caption: string): Promise<void> {
-  const o = await withBusy(() => api<Outcome>('/api/menu', { fn }));
-  await afterRun(o, caption);
+  await withBusy(async () => afterRun(await api<Outcome>('/api/menu', { fn }), caption));
 }
 
 function toast(title: string | null, msg: string, kind: 'info' | 'error' = 'info', timeoutSec: number | null = null): void {
@@ -488,7 +491,7 @@ function showDialog(d: { title: string; width: number | null; height: number | n
     f.style.width = `${d.width ?? 600}px`;
     f.style.height = `${d.height ?? 400}px`;
     f.src = d.url;
-    const close = h('button', { class: 'secondary' }, 'Đóng');
+    const close = h('button', { class: 'secondary', 'aria-label': 'Đóng hộp thoại' }, 'Đóng hộp thoại');
     close.addEventListener('click', nextModal);
     $('modal-actions').replaceChildren(close);
     $('modal').hidden = false;
@@ -525,7 +528,14 @@ async function afterRun(o: Outcome, what: string): Promise<void> {
   await refresh();
 }
 
+/** After a google.script.run call: a call's failure goes to its own handler; what it showed and changed appears here. */
+function sidebarRan(outcome: Outcome): void {
+  showUi({ ...outcome, error: undefined });
+  void withBusy(refresh);
+}
+
 function wireChrome(): void {
+  (window as unknown as { __lhhRan: (fn: string, o: Outcome) => void }).__lhhRan = (_fn, o) => sidebarRan(o);
   $('menu-ext').addEventListener('click', (ev) => {
     ev.stopPropagation();
     const pop = $('menu-ext-pop');
@@ -547,9 +557,10 @@ function wireChrome(): void {
     const data = ev.data as { type?: string; outcome?: Outcome; height?: number; width?: number };
     const fromSidebar = ev.source === $<HTMLIFrameElement>('sidebar-frame').contentWindow;
     if (data.type === 'lhh:ran' && data.outcome) {
-      // A sidebar call's failure goes to its own handler; what it showed and changed appears here.
-      showUi({ ...data.outcome, error: undefined });
-      void refresh();
+      sidebarRan(data.outcome);
+    } else if (data.type === 'lhh:open-doc' && typeof (data as { id?: unknown }).id === 'string') {
+      currentDoc = (data as { id: string }).id;
+      showView('docs');
     } else if (data.type === 'lhh:close') {
       if (fromSidebar) closeSidebar();
       else nextModal();
@@ -571,6 +582,7 @@ interface DocItem {
   created: string;
 }
 let currentDoc = '';
+let shownDoc = '';
 
 async function loadDocs(): Promise<void> {
   const docs = await api<DocItem[]>('/api/docs');
@@ -583,11 +595,12 @@ async function loadDocs(): Promise<void> {
     }),
   );
   const cur = docs.find((d) => d.id === currentDoc) ?? docs[0];
-  if (cur && cur.id !== currentDoc) openDoc(cur);
+  if (cur && cur.id !== shownDoc) openDoc(cur);
 }
 
 function openDoc(d: DocItem): void {
   currentDoc = d.id;
+  shownDoc = d.id;
   for (const b of Array.from($('doc-list').querySelectorAll('button'))) b.setAttribute('aria-current', String(b.dataset.doc === d.id));
   $('doc-viewer').hidden = false;
   $('doc-title').textContent = d.name;
@@ -623,7 +636,7 @@ async function loadMail(): Promise<void> {
         'button',
         { 'aria-current': String(m.index === currentMail), 'data-mail': String(m.index) },
         h('span', { class: 'item-title' }, m.subject),
-        h('span', { class: 'item-meta' }, `Đến: ${m.to}${m.attachments.length ? ` · 📎 ${m.attachments.length}` : ''} · ${m.sent}`),
+        h('span', { class: 'item-meta' }, `Đến: ${m.to}${m.attachments.length ? ` · ${m.attachments.length} tệp đính kèm` : ''} · ${m.sent}`),
       );
       b.addEventListener('click', () => openMail(m));
       return h('li', {}, b);
@@ -650,7 +663,7 @@ function openMail(m: MailItem): void {
   ];
   $('mail-head').replaceChildren(...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
   $('mail-atts').replaceChildren(
-    ...m.attachments.map((a) => h('li', {}, h('a', { href: `/mail/${m.index}/att/${a.index}`, download: a.name, 'data-type': a.contentType }, `📎 ${a.name} (${Math.max(1, Math.round(a.size / 1024))} KB)`))),
+    ...m.attachments.map((a) => h('li', {}, h('a', { href: `/mail/${m.index}/att/${a.index}`, download: a.name, 'data-type': a.contentType }, `${a.name} (${Math.max(1, Math.round(a.size / 1024))} KB)`))),
   );
   $<HTMLIFrameElement>('mail-frame').src = `/mail/${m.index}/body`;
 }
@@ -690,13 +703,20 @@ interface FireResult {
 }
 
 async function moveClock(body: { addMs?: number; to?: string }): Promise<void> {
-  let r: FireResult;
+  setBusy(1);
   try {
-    r = await withBusy(() => api<FireResult>('/api/clock', body));
+    await moveClockNow(body);
   } catch (e) {
     toast('Đồng hồ giả lập', e instanceof Error ? e.message : String(e), 'error');
-    return;
+  } finally {
+    setBusy(-1);
   }
+}
+
+async function moveClockNow(body: { addMs?: number; to?: string }): Promise<void> {
+  const r = await api<FireResult>('/api/clock', body);
+  // The suggested target time follows the clock.
+  $<HTMLInputElement>('clock-to').value = '';
   const box = $('fire-results');
   box.classList.remove('muted');
   const head = h('p', {}, `Đồng hồ: ${r.fromText} → ${r.toText}. ${r.fired.length ? `Đã chạy ${r.fired.length} lần kích hoạt` : 'Không có trình kích hoạt nào đến hạn'}${r.mailsSent ? `, đã gửi ${r.mailsSent} thư` : ''}.`);

@@ -26,6 +26,25 @@ export interface Ctx {
   settings: Settings;
   /** Whether settings were found stored (false before the first setup). */
   configured: boolean;
+  /** All document properties, read in one call when the run starts. */
+  propCache: Record<string, string>;
+}
+
+/** A document property from the run's cache (read once by openContext). */
+export function getProp(ctx: Pick<Ctx, 'propCache'>, key: string): string | null {
+  return Object.prototype.hasOwnProperty.call(ctx.propCache, key) ? ctx.propCache[key] : null;
+}
+
+export function setProp(ctx: Pick<Ctx, 'docProps' | 'propCache'>, key: string, value: string): void {
+  if (!ctx.docProps) return;
+  ctx.docProps.setProperty(key, value);
+  ctx.propCache[key] = value;
+}
+
+export function deleteProp(ctx: Pick<Ctx, 'docProps' | 'propCache'>, key: string): void {
+  if (!ctx.docProps) return;
+  ctx.docProps.deleteProperty(key);
+  delete ctx.propCache[key];
 }
 
 export function currentUser(svc: Services): string {
@@ -44,8 +63,8 @@ function docProperties(svc: Services): GoogleAppsScript.Properties.Properties | 
   }
 }
 
-export function loadSettings(props: GoogleAppsScript.Properties.Properties | null): { settings: Settings; configured: boolean } {
-  const raw = props ? props.getProperty(PROP.settings) : null;
+export function loadSettings(cache: Record<string, string>): { settings: Settings; configured: boolean } {
+  const raw = cache[PROP.settings];
   if (!raw) return { settings: defaultSettings(), configured: false };
   const stored = JSON.parse(raw) as Partial<Settings>;
   const base = defaultSettings(stored.planYear || 2024);
@@ -64,12 +83,13 @@ export function openContext(svc: Services, opts: { spreadsheetId?: string } = {}
     ? svc.SpreadsheetApp.openById(opts.spreadsheetId)
     : svc.SpreadsheetApp.getActiveSpreadsheet();
   const docProps = docProperties(svc);
+  const propCache: Record<string, string> = docProps ? { ...docProps.getProperties() } : {};
   if (!ss) {
-    const id = (docProps && docProps.getProperty(PROP.spreadsheetId)) || svc.PropertiesService.getUserProperties().getProperty(PROP.spreadsheetId);
+    const id = propCache[PROP.spreadsheetId] || svc.PropertiesService.getUserProperties().getProperty(PROP.spreadsheetId);
     if (!id) throw new AppError('notSetUp');
     ss = svc.SpreadsheetApp.openById(id);
   }
-  const { settings, configured } = loadSettings(docProps);
+  const { settings, configured } = loadSettings(propCache);
   return {
     svc,
     ss,
@@ -79,12 +99,13 @@ export function openContext(svc: Services, opts: { spreadsheetId?: string } = {}
     docProps,
     settings,
     configured,
+    propCache,
   };
 }
 
 export function saveSettingsProp(ctx: Ctx, s: Settings): void {
   if (!ctx.docProps) throw new AppError('notSetUp');
-  ctx.docProps.setProperty(PROP.settings, JSON.stringify(s));
+  setProp(ctx, PROP.settings, JSON.stringify(s));
   ctx.settings = s;
   ctx.configured = true;
 }

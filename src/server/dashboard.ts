@@ -5,11 +5,12 @@ import { SHEETS, MONEY_FORMAT } from '../core/sheets';
 import { dateTimeToText, dateToIso } from '../core/cells';
 import type { BudgetLine, LoggedEvent, Programme, Target } from '../core/types';
 import { loadBudget, loadEvents, loadPlan, ofYear, type Workbook } from './repo';
-import { writeColumn } from './table';
-import type { Ctx } from './context';
+import { writeChangedColumns } from './table';
+import { getProp, setProp, type Ctx } from './context';
 import { buildDashboard } from '../core/dashboard-model';
 
 const LAYOUT_KEY = 'lhh.dashboardLayout';
+const STYLE_KEY = 'lhh.dashboardStyle';
 
 export interface DashboardData {
   year: number;
@@ -26,11 +27,19 @@ export function readDashboardData(ctx: Ctx): DashboardData {
   return { year, programs: plan.programs, targets: plan.targets, events: loadEvents(ctx, year).items, lines: loadBudget(ctx, year).items };
 }
 
+/** A short fingerprint of the dashboard's styles, kept to know when they must be written again. */
+function fingerprint(s: string): string {
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = ((h * 33) ^ s.charCodeAt(i)) >>> 0;
+  return `${s.length}:${h.toString(36)}`;
+}
+
 /**
- * Rewrites the dashboard from data already read: one clear, one value write, one write each for
- * fonts, backgrounds and number formats, and the two charts updated in place.
+ * Rewrites the dashboard from data already read. Values are one write; fonts, backgrounds, number
+ * formats and the charts are written again only when they changed (or when `force`, from the menu),
+ * since a logged event usually changes figures, not the layout.
  */
-export function writeDashboard(ctx: Ctx, data: DashboardData): void {
+export function writeDashboard(ctx: Ctx, data: DashboardData, force = false): void {
   const sheet = ctx.ss.getSheetByName(SHEETS.dashboard.name);
   if (!sheet) return;
   const today = dateToIso(ctx.now, ctx.tz);
@@ -40,20 +49,27 @@ export function writeDashboard(ctx: Ctx, data: DashboardData): void {
   const model = buildDashboard({ year: data.year, progress, budget, updatedAt: dateTimeToText(ctx.now, ctx.tz) });
   const width = model.width;
   const height = model.values.length;
-  const maxRows = sheet.getMaxRows();
-  sheet.clearContents();
-  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  const style = fingerprint(JSON.stringify([width, height, model.weights, model.backgrounds, model.formats]));
+  const restyle = force || getProp(ctx, STYLE_KEY) !== style;
+  if (restyle) {
+    const maxRows = sheet.getMaxRows();
+    sheet.clear();
+    if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  }
   const range = sheet.getRange(1, 1, height, width);
   range.setValues(model.values);
+  if (!restyle) return;
   range.setFontWeights(model.weights);
   range.setBackgrounds(model.backgrounds);
   range.setNumberFormats(model.formats.map((r) => r.map((f) => (f === 'money' ? MONEY_FORMAT : f))));
-  if (sheet.getFrozenRows() !== 0) sheet.setFrozenRows(0);
+  setProp(ctx, STYLE_KEY, style);
   // Charts read fixed cells, so they only need rebuilding when the layout moves (another plan).
   const layout = JSON.stringify([model.progressChart, model.budgetChart, data.year]);
   const charts = sheet.getCharts();
-  if (charts.length === 2 && ctx.docProps && ctx.docProps.getProperty(LAYOUT_KEY) === layout) return;
+  if (!force && charts.length === 2 && getProp(ctx, LAYOUT_KEY) === layout) return;
   for (const ch of charts) sheet.removeChart(ch);
+  // A new layout: readable widths for the code, name, unit, figures, bar and warning columns.
+  [70, 380, 90, 80, 100, 80, 110, 200].forEach((px, i) => sheet.setColumnWidth(i + 1, px));
   const chartRange = (b: { row: number; rows: number; col: number; cols: number }) => sheet.getRange(b.row, b.col, b.rows, b.cols);
   sheet.insertChart(
     sheet
@@ -74,11 +90,12 @@ export function writeDashboard(ctx: Ctx, data: DashboardData): void {
       .setOption('title', 'Kinh phí theo chương trình (đồng)')
       .build(),
   );
-  if (ctx.docProps) ctx.docProps.setProperty(LAYOUT_KEY, layout);
+  setProp(ctx, LAYOUT_KEY, layout);
 }
 
-export function refreshDashboard(ctx: Ctx): void {
-  writeDashboard(ctx, readDashboardData(ctx));
+/** The menu's full refresh: everything rewritten, whatever was there. */
+export function refreshDashboard(ctx: Ctx, force = true): void {
+  writeDashboard(ctx, readDashboardData(ctx), force);
 }
 
 /**
@@ -106,8 +123,7 @@ export function writeComputed(ctx: Ctx, wb: Workbook): void {
     const d = done.get(rowTargets.get(ri) || '');
     return d && d.percent !== null ? d.percent : '';
   });
-  writeColumn(tt, 'done', doneCol);
-  writeColumn(tt, 'percent', pctCol);
+  writeChangedColumns(tt, { done: doneCol, percent: pctCol });
   const spent = new Map<string, number>();
   for (const e of wb.events.items) {
     if (e.state === 'Đã hủy' || !e.cost || !e.budgetLineId) continue;
@@ -116,8 +132,10 @@ export function writeComputed(ctx: Ctx, wb: Workbook): void {
   const bt = wb.budget.table;
   const lineAt = new Map<number, BudgetLine>();
   wb.budget.index.forEach((ri, k) => lineAt.set(ri, wb.budget.items[k]));
-  writeColumn(bt, 'proposed', bt.rows.map((_, ri) => (lineAt.has(ri) ? (lineAt.get(ri) as BudgetLine).proposed : '')));
-  writeColumn(bt, 'spent', bt.rows.map((_, ri) => (lineAt.has(ri) ? spent.get((lineAt.get(ri) as BudgetLine).id) || 0 : '')));
+  writeChangedColumns(bt, {
+    proposed: bt.rows.map((_, ri) => (lineAt.has(ri) ? (lineAt.get(ri) as BudgetLine).proposed : '')),
+    spent: bt.rows.map((_, ri) => (lineAt.has(ri) ? spent.get((lineAt.get(ri) as BudgetLine).id) || 0 : '')),
+  });
 }
 
 /** After a change: the computed columns and the dashboard, from what the action already read. */

@@ -2,7 +2,7 @@
 import { AppError } from '../core/errors';
 import { isAdmin } from '../core/settings';
 import { isoToVn } from '../core/vn-format';
-import type { Ctx } from './context';
+import { getProp, setProp, type Ctx } from './context';
 
 export interface PeriodLock {
   from: string;
@@ -13,15 +13,14 @@ export interface PeriodLock {
 const KEY = 'lhh.locks';
 
 export function readLocks(ctx: Ctx): PeriodLock[] {
-  const raw = ctx.docProps ? ctx.docProps.getProperty(KEY) : null;
+  const raw = getProp(ctx, KEY);
   return raw ? (JSON.parse(raw) as PeriodLock[]) : [];
 }
 
 export function addLock(ctx: Ctx, lock: PeriodLock): void {
-  if (!ctx.docProps) return;
   const locks = readLocks(ctx).filter((l) => !(l.from === lock.from && l.to === lock.to));
   locks.push(lock);
-  ctx.docProps.setProperty(KEY, JSON.stringify(locks));
+  setProp(ctx, KEY, JSON.stringify(locks));
 }
 
 export function lockFor(locks: PeriodLock[], date: string): PeriodLock | undefined {

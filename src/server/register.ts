@@ -1,7 +1,7 @@
 // "Sổ văn bản": each issued document takes the next number of its type for the year, recorded with its link.
 import { SHEETS } from '../core/sheets';
 import { appendRecords, readRecord, readTable, writeRecord, type Table } from './table';
-import type { Ctx } from './context';
+import { deleteProp, getProp, setProp, type Ctx } from './context';
 
 export type DocType = 'BC' | 'TTr';
 
@@ -65,7 +65,7 @@ const nextKey = (year: number, type: DocType) => `lhh.nextNumber.${year}.${type}
  * admin set it (documents are also numbered outside the add-on) or chose to leave it blank (null).
  */
 export function nextNumber(ctx: Ctx, entries: RegisterEntry[], year: number, type: DocType): number | null {
-  const set = ctx.docProps ? ctx.docProps.getProperty(nextKey(year, type)) : null;
+  const set = getProp(ctx, nextKey(year, type));
   const used = entries.filter((e) => e.year === year && e.type === type && e.seq !== null).map((e) => e.seq as number);
   const after = used.length ? Math.max(...used) + 1 : 1;
   if (set === 'blank') return null;
@@ -74,14 +74,13 @@ export function nextNumber(ctx: Ctx, entries: RegisterEntry[], year: number, typ
 }
 
 export function setNextNumber(ctx: Ctx, year: number, type: DocType, next: number | null): void {
-  if (!ctx.docProps) return;
-  ctx.docProps.setProperty(nextKey(year, type), next === null ? 'blank' : String(next));
+  setProp(ctx, nextKey(year, type), next === null ? 'blank' : String(next));
 }
 
 /** Clears an admin-set number once it has been used, so numbering goes on from the register. */
 export function consumeNextNumber(ctx: Ctx, year: number, type: DocType): void {
-  const v = ctx.docProps ? ctx.docProps.getProperty(nextKey(year, type)) : null;
-  if (v && v !== 'blank' && ctx.docProps) ctx.docProps.deleteProperty(nextKey(year, type));
+  const v = getProp(ctx, nextKey(year, type));
+  if (v && v !== 'blank') deleteProp(ctx, nextKey(year, type));
 }
 
 export function addEntry(ctx: Ctx, table: Table, e: Omit<RegisterEntry, 'index'> & { createdBy: string; createdAt: Date }): number {

@@ -159,3 +159,28 @@ export function writeColumn(t: Table, key: string, values: Cell[]): void {
     if (t.rows[k]) t.rows[k][i] = v;
   });
 }
+
+const sameCell = (a: unknown, b: unknown) => a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined));
+
+/**
+ * Writes computed columns of all data rows, but only those whose values changed, and columns side
+ * by side as one block: after most changes only one or two cells differ.
+ */
+export function writeChangedColumns(t: Table, columns: Record<string, Cell[]>): void {
+  const changed = Object.keys(columns)
+    .filter((k) => t.col[k] !== undefined && columns[k].some((v, r) => !sameCell(v, t.rows[r] ? t.rows[r][t.col[k]] : '')))
+    .sort((a, b) => t.col[a] - t.col[b]);
+  let i = 0;
+  while (i < changed.length) {
+    let j = i;
+    while (j + 1 < changed.length && t.col[changed[j + 1]] === t.col[changed[j]] + 1) j++;
+    const keys = changed.slice(i, j + 1);
+    const n = columns[keys[0]].length;
+    if (n) {
+      const block = Array.from({ length: n }, (_, r) => keys.map((k) => columns[k][r]));
+      again(() => t.sheet.getRange(2, t.col[keys[0]] + 1, n, keys.length).setValues(block));
+      block.forEach((row, r) => keys.forEach((k, c) => t.rows[r] && (t.rows[r][t.col[k]] = row[c])));
+    }
+    i = j + 1;
+  }
+}

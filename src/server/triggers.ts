@@ -1,6 +1,6 @@
 // The one time-driven trigger: whose it is, where it is recorded, and how a stale one removes itself.
 import type { Settings } from '../core/types';
-import { PROP, type Ctx } from './context';
+import { PROP, deleteProp, getProp, setProp, type Ctx } from './context';
 
 export const SCHEDULE_HANDLER = 'runScheduledReports';
 
@@ -13,14 +13,13 @@ export interface TriggerInfo {
 }
 
 export function readTriggerInfo(ctx: Ctx): TriggerInfo | null {
-  const raw = ctx.docProps ? ctx.docProps.getProperty(PROP.triggerOwner) : null;
+  const raw = getProp(ctx, PROP.triggerOwner);
   return raw ? (JSON.parse(raw) as TriggerInfo) : null;
 }
 
 export function writeTriggerInfo(ctx: Ctx, info: TriggerInfo | null): void {
-  if (!ctx.docProps) return;
-  if (info) ctx.docProps.setProperty(PROP.triggerOwner, JSON.stringify(info));
-  else ctx.docProps.deleteProperty(PROP.triggerOwner);
+  if (info) setProp(ctx, PROP.triggerOwner, JSON.stringify(info));
+  else deleteProp(ctx, PROP.triggerOwner);
 }
 
 const userKey = (uid: string) => `lhh.trigger.${uid}`;

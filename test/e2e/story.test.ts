@@ -36,9 +36,10 @@ describe('local stand-in: the user story', () => {
   };
   /** Waits until the page and any sidebar call are done. */
   const settle = async () => {
-    await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
+    // The sidebar's calls first: each marks the page busy (refresh) before it stops counting as in flight.
     const f = sidebarFrame();
     if (f) await f.waitForFunction(() => (document.documentElement.dataset.gasInFlight ?? '0') === '0');
+    await page.waitForFunction(() => !document.body.hasAttribute('aria-busy'));
   };
   const sidebarFrame = (): Frame | null => page.frames().find((f) => /\/sidebar\//.test(f.url())) ?? null;
   /** A server function called from inside the open sidebar, through its google.script.run. */
@@ -51,10 +52,8 @@ describe('local stand-in: the user story', () => {
           const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google.script.run as unknown as {
             withSuccessHandler(f: (v: unknown) => void): { withFailureHandler(f: (e: Error) => void): Record<string, (...x: unknown[]) => void> };
           };
-          run
-            .withSuccessHandler(resolve)
-            .withFailureHandler((e) => reject(new Error(e.message)))
-            [name as string](...(a as unknown[]));
+          const runner = run.withSuccessHandler(resolve).withFailureHandler((e) => reject(new Error(e.message)));
+          runner[name as string](...(a as unknown[]));
         }),
       [fn, args] as const,
     );
@@ -77,6 +76,8 @@ describe('local stand-in: the user story', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'build', 'Code.js'))) throw new Error('build/Code.js is missing: run `node scripts/build.mjs` first.');
+    // Only this run's screenshots: a stale step from an older run would mislead.
+    rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
     stateDir = mkdtempSync(join(tmpdir(), 'lhh-e2e-'));
     // A workbook not yet set up, on 05/07/2024: the user sets it up from the menu.
@@ -84,6 +85,8 @@ describe('local stand-in: the user story', () => {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
     page = await context.newPage();
+    // Fail fast: every step here takes well under a second.
+    page.setDefaultTimeout(10000);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
@@ -108,7 +111,7 @@ describe('local stand-in: the user story', () => {
   test('sets up the workbook from the menu: an alert, then the sheets of the 2024 plan', async () => {
     await menu('Thiết lập bảng tính');
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('heading')).resolves.toBeDefined();
+    await dialog.waitFor();
     expect(await page.locator('#modal-title').innerText()).toBe('Thiết lập bảng tính');
     expect(await page.locator('#modal-body').innerText()).toContain('Kế hoạch năm 2024: 5 chương trình, 24 chỉ tiêu');
     await shot('setup-alert');
@@ -183,29 +186,44 @@ describe('local stand-in: the user story', () => {
 
   let docId = '';
   let number = '';
+  const hasReportSidebar = () => existsSync(join(ROOT, 'build', 'ReportSidebar.html'));
 
   test('generates the 6-month report (01/01–30/06/2024)', async () => {
+    // Recipients first (as the admin): the report goes to Sở KH&CN.
     const settings = await bridge('saveSettings', { reportRecipients: [RECIPIENT] });
     expect(settings.ok).toBe(true);
-    const reportSidebar = existsSync(join(ROOT, 'build', 'ReportSidebar.html'));
-    if (reportSidebar) {
-      // The report sidebar exists: open it from the menu as a user would; the calls go through its bridge.
+    if (hasReportSidebar()) {
       await menu('Báo cáo');
-      await page.frameLocator('#sidebar-frame').locator('body').waitFor();
+      expect(await page.locator('#sidebar-title').innerText()).toBe('Báo cáo');
+      const sb = page.frameLocator('#sidebar-frame');
+      await sb.locator('#report-form:not([hidden])').waitFor();
+      await sb.locator('#kind').selectOption('progress');
+      await sb.locator('#periodKind').selectOption('half');
+      await sb.locator('#year').selectOption('2024');
       await settle();
+      await shot('report-sidebar');
+      await sb.locator('#generate').click();
+      await sb.locator('#steps li.done', { hasText: 'Đã tạo văn bản số' }).waitFor();
+      await settle();
+      number = (await sb.locator('#doc-number').innerText()).trim();
+      const docs = (await (await page.request.get(new URL('/api/docs', srv.url).toString())).json()) as { id: string }[];
+      docId = docs[0].id;
+    } else {
+      // Without the report sidebar (not built yet), the same server calls go through the open sidebar's google.script.run.
+      const r = await bridge('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+      expect(r).toMatchObject({ ok: true, kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+      docId = String(r.docId);
+      number = String(r.number);
     }
-    const r = await bridge('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
-    expect(r).toMatchObject({ ok: true, kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
-    docId = String(r.docId);
-    number = String(r.number);
     expect(number).toBe('01/BC-LHH');
     expect(await page.locator('#count-docs').innerText()).toBe('1');
     await shot('report-generated');
   });
 
   test('opens the report: the Doc as a page, with .docx and PDF downloads', async () => {
-    await page.getByRole('tab', { name: /Tài liệu/ }).click();
-    await page.locator(`#doc-list button[data-doc="${docId}"]`).waitFor();
+    if (hasReportSidebar()) await page.frameLocator('#sidebar-frame').getByRole('link', { name: 'Mở văn bản' }).click();
+    else await page.getByRole('tab', { name: /Tài liệu/ }).click();
+    await page.locator(`#doc-list button[data-doc="${docId}"][aria-current="true"]`).waitFor();
     const doc = page.frameLocator('#doc-frame');
     await doc.getByText('BÁO CÁO', { exact: true }).waitFor();
     const text = await doc.locator('article').innerText();
@@ -225,9 +243,21 @@ describe('local stand-in: the user story', () => {
 
   test('sends it, and the email with the PDF is in the outbox', async () => {
     await page.getByRole('tab', { name: 'Trang tính' }).click();
-    const r = await bridge('sendReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30', docId });
-    expect(r).toMatchObject({ ok: true, number });
-    expect(r.recipients).toEqual([RECIPIENT]);
+    if (hasReportSidebar()) {
+      const sb = page.frameLocator('#sidebar-frame');
+      await sb.locator('#send').click();
+      await sb.locator('#send-confirm:not([hidden])').waitFor();
+      expect(await sb.locator('#send-question').innerText()).toContain(RECIPIENT);
+      await shot('send-confirm');
+      await sb.locator('#send-yes').click();
+      await sb.locator('#steps li.done', { hasText: `Đã gửi đến ${RECIPIENT}` }).waitFor();
+      await settle();
+    } else {
+      const r = await bridge('sendReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30', docId });
+      expect(r).toMatchObject({ ok: true, number });
+      expect(r.recipients).toEqual([RECIPIENT]);
+    }
+    await shot('report-sent');
     await page.getByRole('tab', { name: /Hộp thư đi/ }).click();
     const item = page.locator('#mail-list button').first();
     await item.waitFor();

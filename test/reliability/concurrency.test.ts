@@ -114,28 +114,37 @@ function shared(g: FakeGoogle): string[] {
   if (new Set(lines).size !== lines.length) out.push(`budget line ids not unique: ${lines.join(', ')}`);
   const numbers = rowsOf(g, 'Sổ văn bản').filter((r) => typeof r['Số'] === 'number').map((r) => `${r['Loại']} ${r['Số']}`);
   if (new Set(numbers).size !== numbers.length) out.push(`document numbers reused: ${numbers.join(', ')}`);
+  // With no fault, every document made is in the register: one missing was overwritten by a concurrent run.
+  const registered = new Set(rowsOf(g, 'Sổ văn bản').map((r) => String(r['Mã tài liệu'])));
+  const lost = Object.values(g.state.docs).filter((d) => !registered.has(d.id)).map((d) => d.name);
+  if (lost.length) out.push(`documents made but not in the register (their number is reused): ${lost.map((n) => JSON.stringify(n.slice(0, 40))).join(', ')}`);
   return out;
 }
 
 const METHODS = ['SpreadsheetApp.Range.getValues', 'SpreadsheetApp.Range.setValues'];
 
-test('every pair of writing actions, interleaved at every sheet read and write of the first: no lost update, ids and numbers unique', () => {
+/** Problems found, by "first ‖ second: problem", with the interleavings that showed each. */
+const problems = new Map<string, { a: string; b: string; where: string[] }>();
+let interleavings = 0;
+let deferred = 0;
+let pairs = 0;
+
+beforeAll(() => {
   const acts = actions();
   // How many reads and writes each action makes alone: each is a point where the other may run.
   const points = new Map<string, Record<string, number>>();
   for (const a of acts) {
     const g = fresh();
     g.resetCalls();
-    runEntry(g, code, withTrigger(a).fn, withTrigger(a).args, withTrigger(a).ctx);
+    const c0 = withTrigger(a);
+    runEntry(g, code, c0.fn, c0.args, c0.ctx);
     const c = g.calls();
     points.set(a.name, Object.fromEntries(METHODS.map((m) => [m, c[m] ?? 0])));
   }
-  const problems = new Map<string, string[]>();
-  let interleavings = 0;
-  let deferred = 0;
   for (const a of acts) {
     for (const b of acts) {
       if (a === b) continue;
+      pairs++;
       for (const method of METHODS) {
         for (let nth = 1; nth <= points.get(a.name)![method]; nth++) {
           const g = fresh();
@@ -161,17 +170,32 @@ test('every pair of writing actions, interleaved at every sheet read and write o
           errs.push(...shared(g));
           for (const e of errs) {
             const key = `${a.name} ‖ ${b.name}: ${e}`;
-            const list = problems.get(key) ?? [];
-            list.push(where);
-            problems.set(key, list);
+            const p = problems.get(key) ?? { a: a.name, b: b.name, where: [] };
+            p.where.push(where);
+            problems.set(key, p);
           }
         }
       }
     }
   }
-  console.log(`interleavings: ${interleavings} (${acts.length} actions, ${acts.length * (acts.length - 1)} ordered pairs, at every getValues/setValues of the first); the second waited for the lock in ${deferred}`);
-  const report = [...problems].map(([k, w]) => `${k}  ← ${w.length} interleaving(s), e.g. ${w[0]}`);
-  if (report.length) console.log(report.join('\n'));
-  expect(report).toEqual([]);
+  console.log(`interleavings: ${interleavings} (${acts.length} actions, ${pairs} ordered pairs, the second run at every getValues/setValues of the first); the second waited for the lock in ${deferred}`);
+}, 600_000);
+
+function report(filter: (a: string, b: string) => boolean): string[] {
+  const out = [...problems].filter(([, p]) => filter(p.a, p.b)).map(([k, p]) => `${k}  ← ${p.where.length} interleaving(s), e.g. ${p.where[0]}`);
+  if (out.length) console.log(out.join('\n'));
+  return out;
+}
+
+/** A time-driven run has no document lock (it takes the script lock); these pairs both write the register. */
+const scheduledVsRegister = (a: string, b: string) => [a, b].includes('scheduled run') && [a, b].includes('generateReport');
+
+test('sidebar actions under the document lock, and the scheduled run beside them: no lost update, ids and numbers unique, nothing written while waiting', () => {
+  expect(report((a, b) => !scheduledVsRegister(a, b))).toEqual([]);
   expect(interleavings).toBeGreaterThan(200);
+  expect(deferred).toBeGreaterThan(100);
+});
+
+test('the scheduled run and a report issued from the sidebar at the same moment never share a number or lose a register row', () => {
+  expect(report(scheduledVsRegister)).toEqual([]);
 });

@@ -88,6 +88,11 @@ interface Damage {
   message: RegExp | null;
   /** What setup must report it repaired. */
   repaired?: RegExp;
+  /**
+   * Data a user moved out of the add-on's sight (a renamed header) cannot come back by itself: after
+   * the repair the data check must then name every row the user has to fix.
+   */
+  orphaned?: string;
 }
 
 const DAMAGES: Damage[] = [
@@ -108,6 +113,7 @@ const DAMAGES: Damage[] = [
     },
     message: /Trang tính "Hoạt động" thiếu cột bắt buộc "Tên hoạt động"/,
     repaired: /Hoạt động: Tên hoạt động/,
+    orphaned: 'Tên hoạt động',
   },
   {
     name: 'the "Đơn giá" header of "Kinh phí" deleted',
@@ -199,6 +205,15 @@ describe.each(DAMAGES)('$name', (d) => {
     expect(eventIds(w)).toEqual(expect.arrayContaining(ids));
     if (!/"Kinh phí" sheet deleted/.test(d.name)) expect(rowsOf(w.google, 'Kinh phí').length).toBeGreaterThanOrEqual(lines);
     for (const [fn, args] of READERS) expect({ fn, ok: w.call(fn, ...args).ok }).toEqual({ fn, ok: true });
+    if (d.orphaned) {
+      const problems = w.call('getDataProblems').problems.filter((x: { column: string }) => x.column === d.orphaned);
+      expect(problems.map((x: { row: number }) => x.row)).toEqual(expect.arrayContaining([2, 3, 4, 5, 6, 7]));
+    } else {
+      // Not lost from the add-on's view either: every event is read back with its title and date.
+      const view = w.call('getLogView');
+      const seen = Object.fromEntries(view.recent.map((e: { id: string; title: string; date: string }) => [e.id, `${e.title} ${e.date}`]));
+      expect(ids.map((id) => seen[id])).toEqual(ids.map((_, i) => `Hoạt động số ${i + 1} 2024-0${1 + i}-15`));
+    }
     const after = w.call('logEvent', { targetCode: 'P3.5', date: '2024-09-01', title: 'Sau sửa chữa', quantity: 1 });
     expect(after.ok).toBe(true);
     const all = eventIds(w);

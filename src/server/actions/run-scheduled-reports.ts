@@ -58,6 +58,9 @@ function handle(ctx: Ctx, wb: Workbook, job: Job): JobOutcome {
   if (entry && (entry.state === DOC_STATES.sent || entry.state === DOC_STATES.review || entry.state === DOC_STATES.unknown)) {
     return { key: job.key, outcome: 'skipped', number: entry.number };
   }
+  // A report for the same period already sent by hand (e.g. the sơ kết from the report sidebar) does the job.
+  const byHand = !entry && job.kind !== 'weekly' && reg.entries.find((e) => e.type === 'BC' && e.seq !== null && e.periodFrom === job.from && e.periodTo === job.to && e.state === DOC_STATES.sent);
+  if (byHand) return { key: job.key, outcome: 'skipped', number: byHand.number };
   if (entry && entry.state === DOC_STATES.sending) {
     // The run that sent died before recording the outcome: the email may have gone. Never resend blindly.
     updateEntry(ctx, reg.table, entry.index, { state: DOC_STATES.unknown });

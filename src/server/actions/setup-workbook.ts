@@ -18,7 +18,7 @@ import { QUALIFIER_LABELS } from '../../core/sheets';
 import { appendRecords, mapHeader } from '../table';
 import { loadProgrammes, loadTargets } from '../repo';
 import { audit } from '../audit';
-import { PROP, openContext, saveSettingsProp, type Ctx } from '../context';
+import { PROP, getProp, openContext, saveSettingsProp, setProp, type Ctx } from '../context';
 import { withLock } from '../lock';
 import type { Services } from '../services';
 import { refreshDashboard } from '../dashboard';
@@ -77,7 +77,8 @@ function styleColumns(ctx: Ctx, sheet: Sheet, def: SheetDef, cols: { def: Column
   for (const { def: c, index } of cols) {
     const col = index + 1;
     if (c.width) sheet.setColumnWidth(col, c.width);
-    const fmt = FORMATS[c.kind];
+    // Years and document numbers are plain integers: "2024", never "2.024".
+    const fmt = ['year', 'endYear', 'seq'].includes(c.key) ? '0' : FORMATS[c.kind];
     if (fmt) sheet.getRange(2, col, rows, 1).setNumberFormat(fmt);
     const dv = c.list ? listSource(c.list) : null;
     if (dv) sheet.getRange(2, col, rows, 1).setDataValidation(dv);
@@ -216,8 +217,8 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
       settingsChanged = true;
     }
     // A time-driven run has no active spreadsheet: it opens this one by id.
-    if (ctx.docProps && ctx.docProps.getProperty(PROP.spreadsheetId) !== ctx.ss.getId()) {
-      ctx.docProps.setProperty(PROP.spreadsheetId, ctx.ss.getId());
+    if (ctx.docProps && getProp(ctx, PROP.spreadsheetId) !== ctx.ss.getId()) {
+      setProp(ctx, PROP.spreadsheetId, ctx.ss.getId());
     }
 
     const changed = created.length + repaired.length + add.programs.length + add.targets.length > 0 || settingsChanged;
