@@ -113,6 +113,8 @@ function actions(w: BenchWorld): Action[] {
     { name: 'logEvent', runs: () => [{ fn: 'logEvent', args: [{ targetCode: 'P2.1', date: '2024-12-20', title: 'Tư vấn, phản biện đề án (bench)', quantity: 1, cost: 2500000 }], ctx: sidebar }] },
     { name: 'getProgress', runs: () => [{ fn: 'getProgress', args: [{}], ctx: sidebar }] },
     { name: 'dashboardRefresh', runs: () => [{ fn: 'menuRefreshDashboard', args: [], ctx: menu }] },
+    // Before the manual yearly report: a manual report of the same period satisfies the scheduled job.
+    { name: 'scheduledRun', runs: () => [{ fn: 'runScheduledReports', args: [{ triggerUid: w.triggerUid }], ctx: { kind: 'timeTrigger', triggerUid: w.triggerUid, user: ADMIN } }] },
     {
       name: 'yearlyReport',
       runs: () => [{ fn: 'generateReport', args: [{ kind: 'progress', from: '2024-01-01', to: '2024-12-31' }], ctx: sidebar }],
@@ -120,7 +122,6 @@ function actions(w: BenchWorld): Action[] {
     },
     { name: 'budgetDocument', runs: () => [{ fn: 'generateReport', args: [{ kind: 'budget' }], ctx: sidebar }] },
     { name: 'sendReport', runs: () => [{ fn: 'sendReport', args: [{ kind: 'progress', docId: yearlyDocId }], ctx: sidebar }] },
-    { name: 'scheduledRun', runs: () => [{ fn: 'runScheduledReports', args: [{ triggerUid: w.triggerUid }], ctx: { kind: 'timeTrigger', triggerUid: w.triggerUid, user: ADMIN } }] },
   ];
 }
 
@@ -222,14 +223,17 @@ function main() {
 
   // Goals of the issue.
   const names = Object.keys(results.actions);
-  const growth = names.filter((n) => new Set(SIZES.map((s) => results.actions[n][String(s)].calls)).size > 1).map((n) => `${n} ${SIZES.map((s) => results.actions[n][String(s)].calls).join('→')}`);
+  // Growth with rows, not content: a paragraph more when the data has more to say (one more programme with lines) is not growth.
+  const grows = (n: string) => SIZES.some((s, i) => i > 0 && results.actions[n][String(s)].calls > results.actions[n][String(SIZES[i - 1])].calls * 1.02 + 2);
+  const growth = names.filter(grows).map((n) => `${n} ${SIZES.map((s) => results.actions[n][String(s)].calls).join('→')}`);
+  console.log(`\ncalls at ${SIZES.map((s) => s.toLocaleString('en')).join(' / ')} events: ${names.map((n) => `${n} ${SIZES.map((s) => results.actions[n][String(s)].calls).join('/')}`).join(', ')}`);
   const overRatio = names.flatMap((n) => SIZES.map((s) => [n, s, results.actions[n][String(s)]] as const).filter(([, , r]) => r.calls / r.minCalls > GOALS.ratio).map(([n, s, r]) => `${n}@${s} ${(r.calls / r.minCalls).toFixed(2)}`));
   const biggest = String(Math.max(...SIZES));
   const yearly = results.actions.yearlyReport?.[biggest];
   const cpuMax = Math.max(...names.map((n) => results.actions[n][biggest].cpuMs));
   const mark = (ok: boolean) => (ok ? 'MET    ' : 'NOT MET');
   console.log('\ngoals:');
-  console.log(`  ${mark(!growth.length)} calls do not grow with the row count${growth.length ? `: ${growth.join('; ')}` : ''}`);
+  console.log(`  ${mark(!growth.length)} calls do not grow with the row count (more than 2% + 2 calls from one size to the next)${growth.length ? `: ${growth.join('; ')}` : ''}`);
   console.log(`  ${mark(!overRatio.length)} calls / fewest possible <= ${GOALS.ratio}${overRatio.length ? `: ${overRatio.filter((x) => x.includes(`@${biggest}`)).join(', ')}` : ''}`);
   console.log(`  ${mark(!!yearly && yearly.modeledMs < GOALS.yearlyModeledMs)} yearly report at ${Number(biggest).toLocaleString('en')} events models under ${GOALS.yearlyModeledMs / 1000} s: ${yearly ? (yearly.modeledMs / 1000).toFixed(1) : '?'} s`);
   console.log(`  ${mark(cpuMax < GOALS.cpuMs)} pure computation at ${Number(biggest).toLocaleString('en')} events under ${GOALS.cpuMs} ms: slowest ${cpuMax} ms`);

@@ -93,6 +93,8 @@ interface Damage {
    * the repair the data check must then name every row the user has to fix.
    */
   orphaned?: string;
+  /** A product bug this damage shows (reported to the lead): the read-back test is marked failing until fixed. */
+  knownBug?: string;
 }
 
 const DAMAGES: Damage[] = [
@@ -104,6 +106,7 @@ const DAMAGES: Damage[] = [
     },
     message: /Trang tính "Hoạt động" thiếu cột bắt buộc "Ngày"/,
     repaired: /Hoạt động: Ngày/,
+    knownBug: 'setup appends a new empty "Ngày" column at the end instead of restoring the header over the headerless column that still holds the dates',
   },
   {
     name: 'the "Tên hoạt động" header renamed "Tên HĐ"',
@@ -208,16 +211,21 @@ describe.each(DAMAGES)('$name', (d) => {
     if (d.orphaned) {
       const problems = w.call('getDataProblems').problems.filter((x: { column: string }) => x.column === d.orphaned);
       expect(problems.map((x: { row: number }) => x.row)).toEqual(expect.arrayContaining([2, 3, 4, 5, 6, 7]));
-    } else {
-      // Not lost from the add-on's view either: every event is read back with its title and date.
-      const view = w.call('getLogView');
-      const seen = Object.fromEntries(view.recent.map((e: { id: string; title: string; date: string }) => [e.id, `${e.title} ${e.date}`]));
-      expect(ids.map((id) => seen[id])).toEqual(ids.map((_, i) => `Hoạt động số ${i + 1} 2024-0${1 + i}-15`));
     }
     const after = w.call('logEvent', { targetCode: 'P3.5', date: '2024-09-01', title: 'Sau sửa chữa', quantity: 1 });
     expect(after.ok).toBe(true);
     const all = eventIds(w);
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  // Not lost from the add-on's view either: after the repair every event reads back with its title and date.
+  if (!d.orphaned) (d.knownBug ? test.failing : test)(`after the repair every event is read back with its title and date${d.knownBug ? ' (known bug, reported)' : ''}`, () => {
+    const { w, ids } = fixture();
+    byHand(w, d.damage);
+    expect(w.call('setupWorkbook').ok).toBe(true);
+    const view = w.call('getLogView');
+    const seen = Object.fromEntries(view.recent.map((e: { id: string; title: string; date: string }) => [e.id, `${e.title} ${e.date}`]));
+    expect(ids.map((id) => seen[id])).toEqual(ids.map((_, i) => `Hoạt động số ${i + 1} 2024-0${1 + i}-15`));
   });
 });
 

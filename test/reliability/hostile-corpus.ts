@@ -21,6 +21,8 @@ export interface HostileInput {
   direct?: boolean;
   /** Call as this user (default: the admin). */
   user?: 'staff';
+  /** A product bug this input shows, reported to the lead; its test is marked failing until fixed. */
+  knownBug?: string;
 }
 
 const OK_EVENT = { targetCode: 'P2.1', date: '2024-03-10', title: 'Tư vấn đề án chuyển đổi số', quantity: 1 };
@@ -79,7 +81,13 @@ export const CORPUS: HostileInput[] = [
   { fn: 'updateEvent', kind: 'range', why: 'an id that does not exist', args: ['HD-2024-9999', { title: 'x' }] },
   { fn: 'updateEvent', kind: 'range', why: 'editing a cancelled event', args: [CANCELLED_ID, { title: 'Sửa hoạt động đã hủy' }] },
   { fn: 'updateEvent', kind: 'unknown', why: 'patch forging the state back to valid', args: [EVENT_ID, { state: 'Hiệu lực', createdBy: 'x@y.vn' }] },
-  { fn: 'updateEvent', kind: 'proto', why: '__proto__ in the patch', args: `["$EVENT",{"__proto__":{"state":"Đã hủy"},"title":"x"}]` },
+  {
+    fn: 'updateEvent',
+    kind: 'proto',
+    why: '__proto__ in the patch',
+    args: `["$EVENT",{"__proto__":{"state":"Đã hủy"},"title":"x"}]`,
+    knownBug: 'updateEvent copies the patch with merged[k] = v: an own "__proto__" key replaces the prototype of merged instead of being refused as an unknown field (logEvent refuses it), and the title is saved',
+  },
   { fn: 'updateEvent', kind: 'formula', why: 'formula id', args: ['=A1', { title: 'x' }] },
   { fn: 'updateEvent', kind: 'nfd', why: 'NFD location with an invalid quantity', args: [EVENT_ID, { location: 'Bắc Giang'.normalize('NFD'), quantity: 0 }] },
   { fn: 'updateEvent', kind: 'huge', why: 'a 140,000-character location', args: [EVENT_ID, { location: HUGE }] },
@@ -140,7 +148,13 @@ export const CORPUS: HostileInput[] = [
   { fn: 'saveSettings', kind: 'html', why: 'script in a recipient address', args: [{ reportRecipients: [`so${SCRIPT}@khcn.vn`] }] },
   { fn: 'saveSettings', kind: 'html', why: 'header injection in a recipient address', args: [{ reportRecipients: ['so@khcn.vn\r\nBcc: all@evil.example'] }] },
   { fn: 'saveSettings', kind: 'formula', why: 'formula as the document code', args: [{ orgCode: '=LHH' }] },
-  { fn: 'saveSettings', kind: 'huge', why: 'a 140,000-character organisation name', args: [{ orgName: HUGE }] },
+  {
+    fn: 'saveSettings',
+    kind: 'huge',
+    why: 'a 140,000-character organisation name',
+    args: [{ orgName: HUGE }],
+    knownBug: 'validateSettings turns zod\'s tooLong into { code: "tooLong" } without params.max: the message reads "Quá dài (tối đa undefined ký tự)."',
+  },
   { fn: 'saveSettings', kind: 'number', why: 'hour 24', args: [{ schedule: { hour: 24 } }] },
   { fn: 'saveSettings', kind: 'number', why: 'NaN hour', args: [{ schedule: { hour: NaN } }], direct: true },
   { fn: 'saveSettings', kind: 'missing', why: 'no admin left', args: [{ admins: [] }] },

@@ -58,35 +58,49 @@ test('the corpus has at least 60 inputs and touches every server function a side
   for (const k of ['type', 'missing', 'huge', 'formula', 'html', 'proto', 'date', 'number', 'nfd'] as const) expect(kinds).toContain(k);
 });
 
-test('every hostile input is refused in Vietnamese, with no stack trace, and nothing is written', () => {
+/** What is wrong with the answer to one corpus entry ([] when it was refused in Vietnamese with nothing written). */
+function check(c: HostileInput): string[] {
   const problems: string[] = [];
-  const byFn: Record<string, number> = {};
-  for (const c of CORPUS) {
-    const before = state();
-    const label = `${c.fn} — ${c.why}`;
-    let r: any;
-    try {
-      r = callCase(c);
-    } catch (e) {
-      problems.push(`${label}: threw ${String((e as Error)?.message ?? e).slice(0, 160)}`);
-      continue;
-    }
-    byFn[c.fn] = (byFn[c.fn] ?? 0) + 1;
-    if (!r || r.ok !== false) {
-      problems.push(`${label}: accepted (${JSON.stringify(r).slice(0, 120)})`);
-    } else {
-      const texts = [String(r.message), ...Object.values(r.errors ?? {}).map(String)];
-      if (typeof r.message !== 'string' || !VI.test(r.message)) problems.push(`${label}: message not Vietnamese: ${JSON.stringify(r.message)}`);
-      if (texts.some((t) => LEAK.test(t))) problems.push(`${label}: internal detail in the message: ${JSON.stringify(texts).slice(0, 200)}`);
-      if (texts.some((t) => t.length > 400)) problems.push(`${label}: message echoes the input (${Math.max(...texts.map((t) => t.length))} characters)`);
-      if (r.code === 'unexpected') problems.push(`${label}: answered as an unexpected error: ${r.message}`);
-    }
-    if (state() !== before) problems.push(`${label}: state changed`);
+  const before = state();
+  const label = `${c.fn} — ${c.why}`;
+  let r: any;
+  try {
+    r = callCase(c);
+  } catch (e) {
+    return [`${label}: threw ${String((e as Error)?.message ?? e).slice(0, 160)}`];
   }
+  if (!r || r.ok !== false) {
+    problems.push(`${label}: accepted (${JSON.stringify(r).slice(0, 120)})`);
+  } else {
+    const texts = [String(r.message), ...Object.values(r.errors ?? {}).map(String)];
+    if (typeof r.message !== 'string' || !VI.test(r.message)) problems.push(`${label}: message not Vietnamese: ${JSON.stringify(r.message)}`);
+    if (texts.some((t) => LEAK.test(t))) problems.push(`${label}: internal detail in the message: ${JSON.stringify(texts).slice(0, 200)}`);
+    if (texts.some((t) => t.length > 400)) problems.push(`${label}: message echoes the input (${Math.max(...texts.map((t) => t.length))} characters)`);
+    if (r.code === 'unexpected') problems.push(`${label}: answered as an unexpected error: ${r.message}`);
+  }
+  if (state() !== before) problems.push(`${label}: state changed`);
+  return problems;
+}
+
+test('every hostile input is refused in Vietnamese, with no stack trace, and nothing is written', () => {
+  const cases = CORPUS.filter((c) => !c.knownBug);
+  const problems = cases.flatMap(check);
   // Nothing leaked onto Object.prototype of the test's realm either.
   expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-  console.log(`hostile inputs: ${CORPUS.length} across ${Object.keys(byFn).length} server functions (${Object.entries(byFn).map(([f, n]) => `${f} ${n}`).join(', ')}); refused with nothing written: ${CORPUS.length - new Set(problems.map((p) => p.split(':')[0])).size}`);
+  const byFn: Record<string, number> = {};
+  for (const c of CORPUS) byFn[c.fn] = (byFn[c.fn] ?? 0) + 1;
+  console.log(
+    `hostile inputs: ${CORPUS.length} across ${Object.keys(byFn).length} server functions (${Object.entries(byFn).map(([f, n]) => `${f} ${n}`).join(', ')}); ` +
+      `refused in Vietnamese with nothing written: ${cases.length - new Set(problems.map((p) => p.split(':')[0])).size} of ${cases.length} checked here, ${CORPUS.length - cases.length} known product bugs checked apart`,
+  );
   if (problems.length) console.log(problems.join('\n'));
+  expect(problems).toEqual([]);
+});
+
+// Known product bugs (reported to the lead): marked failing until the product refuses these too.
+test.failing('known bugs: an own "__proto__" key in an updateEvent patch, and a too-long settings field, are refused with a complete Vietnamese message', () => {
+  const problems = CORPUS.filter((c) => c.knownBug).flatMap(check);
+  if (problems.length) console.log(`known product bugs still present:\n${problems.join('\n')}`);
   expect(problems).toEqual([]);
 });
 

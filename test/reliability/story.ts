@@ -116,7 +116,7 @@ export function runStory(g: FakeGoogle, opts: { from?: number; carry?: Carry; on
       const r = call('sendReport', 'sendReport', [{ kind: 'progress', docId: carry.docId }]);
       if (r) run.believed.sentNumbers.push(r.number as string);
     },
-    () => void call('saveSettings(schedule)', 'saveSettings', [{ schedule: { enabled: true, hour: 7, weeklyDay: 0, monthlyDay: 0, formalReports: true } }]),
+    () => void call('saveSettings(schedule)', 'saveSettings', [{ schedule: { enabled: true, hour: 7, weeklyDay: 0, monthlyDay: 6, formalReports: true } }]),
     () => {
       // The daily trigger fires the next morning; if that run failed, the following day's firing is its retry.
       for (let day = 0; day < 2; day++) {
