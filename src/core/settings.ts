@@ -46,6 +46,19 @@ export function isEmail(s: string): boolean {
   return EMAIL.test(s);
 }
 
+const MAX_LENGTH: Record<string, number> = {
+  orgName: 200,
+  parentOrgName: 200,
+  place: 80,
+  signerAuthority: 120,
+  signerTitle: 120,
+  signerName: 120,
+  reportRecipientName: 200,
+  budgetRecipientName: 200,
+  archiveLine: 120,
+  decision: 120,
+};
+
 const text = (max: number) => z.string().check(z.maxLength(max, { error: 'tooLong' }));
 
 const SettingsSchema = z.object({
@@ -107,7 +120,8 @@ export function validateSettings(input: unknown, current: Settings): Settings {
   if (!r.success) {
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? 'settings');
-      if (!fields[key]) fields[key] = { code: issue.message && !issue.message.includes(' ') ? issue.message : 'invalidType' };
+      const code = issue.message && !issue.message.includes(' ') ? issue.message : 'invalidType';
+      if (!fields[key]) fields[key] = { code, params: code === 'tooLong' ? { max: MAX_LENGTH[key] ?? 200 } : {} };
     }
   }
   const d = merged.decision as Settings['decision'] | undefined;

@@ -10,7 +10,7 @@ import { summarizeBudget } from '../core/budget';
 import { renderDoc } from './docs-renderer';
 import { loadWorkbook, ofYear, type Workbook } from './repo';
 import { addEntry, consumeNextNumber, DOC_STATES, nextNumber, readRegister, updateEntry, type DocType, type RegisterEntry } from './register';
-import { retrying } from './respond';
+import { afterwards, retrying } from './respond';
 import { audit } from './audit';
 import { addLock } from './period-locks';
 import type { Ctx } from './context';
@@ -112,7 +112,7 @@ export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey
   };
   const index = addEntry(ctx, reg.table, { ...entry, createdBy: ctx.user, createdAt: ctx.now });
   if (seq !== null) consumeNextNumber(ctx, year, type);
-  audit(ctx, 'Lập văn bản', entry.number, `${entry.summary}; ${entry.docUrl}`);
+  afterwards('audit', () => audit(ctx, 'Lập văn bản', entry.number, `${entry.summary}; ${entry.docUrl}`));
   return { entry: { ...entry, index }, table: reg.table, model };
 }
 
@@ -199,13 +199,13 @@ export function sendIssued(ctx: Ctx, wb: Workbook, issued: { entry: RegisterEntr
     });
   } catch (e) {
     updateEntry(ctx, table, entry.index, { state: DOC_STATES.failed });
-    audit(ctx, 'Gửi email lỗi', entry.number, String((e as Error).message || e).slice(0, 300));
+    afterwards('audit', () => audit(ctx, 'Gửi email lỗi', entry.number, String((e as Error).message || e).slice(0, 300)));
     throw e;
   }
   updateEntry(ctx, table, entry.index, { state: opts.review ? DOC_STATES.review : DOC_STATES.sent, sentAt: ctx.now });
-  audit(ctx, opts.review ? 'Gửi dự thảo cho quản trị viên' : 'Gửi văn bản', entry.number, `Đến: ${mail.to.join(', ')}${mail.cc.length ? `; CC: ${mail.cc.join(', ')}` : ''}; ${subject}`);
+  afterwards('audit', () => audit(ctx, opts.review ? 'Gửi dự thảo cho quản trị viên' : 'Gửi văn bản', entry.number, `Đến: ${mail.to.join(', ')}${mail.cc.length ? `; CC: ${mail.cc.join(', ')}` : ''}; ${subject}`));
   if (!opts.review && req.kind === 'progress' && entry.seq !== null) {
-    addLock(ctx, { from: req.from, to: req.to, number: entry.number });
+    afterwards('period lock', () => addLock(ctx, { from: req.from, to: req.to, number: entry.number }));
   }
   return { to: mail.to, cc: mail.cc, subject };
 }

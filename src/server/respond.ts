@@ -4,7 +4,7 @@ import { fieldMessage, messageOf } from '../core/messages';
 import type { Failure } from '../core/types';
 
 /** Messages Google's services give when a call failed for reasons that pass. */
-const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Exceeded maximum execution time|Rate Limit/i;
+export const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Rate Limit|Service unavailable|Service \w+ failed while accessing|failed while accessing document|Server error|Backend error|temporarily unavailable/i;
 
 export function isTransient(e: unknown): boolean {
   return e instanceof Object && TRANSIENT.test(String((e as { message?: unknown }).message ?? e));

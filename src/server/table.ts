@@ -7,7 +7,7 @@ import type { FieldProblem } from '../core/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Rate Limit/i;
+import { TRANSIENT } from './respond';
 
 /**
  * Reading a range, or writing the same values to the same range, is safe to repeat: a call that

@@ -21,8 +21,6 @@ export interface HostileInput {
   direct?: boolean;
   /** Call as this user (default: the admin). */
   user?: 'staff';
-  /** A product bug this input shows, reported to the lead; its test is marked failing until fixed. */
-  knownBug?: string;
 }
 
 const OK_EVENT = { targetCode: 'P2.1', date: '2024-03-10', title: 'Tư vấn đề án chuyển đổi số', quantity: 1 };
@@ -86,7 +84,6 @@ export const CORPUS: HostileInput[] = [
     kind: 'proto',
     why: '__proto__ in the patch',
     args: `["$EVENT",{"__proto__":{"state":"Đã hủy"},"title":"x"}]`,
-    knownBug: 'updateEvent copies the patch with merged[k] = v: an own "__proto__" key replaces the prototype of merged instead of being refused as an unknown field (logEvent refuses it), and the title is saved',
   },
   { fn: 'updateEvent', kind: 'formula', why: 'formula id', args: ['=A1', { title: 'x' }] },
   { fn: 'updateEvent', kind: 'nfd', why: 'NFD location with an invalid quantity', args: [EVENT_ID, { location: 'Bắc Giang'.normalize('NFD'), quantity: 0 }] },
@@ -153,7 +150,6 @@ export const CORPUS: HostileInput[] = [
     kind: 'huge',
     why: 'a 140,000-character organisation name',
     args: [{ orgName: HUGE }],
-    knownBug: 'validateSettings turns zod\'s tooLong into { code: "tooLong" } without params.max: the message reads "Quá dài (tối đa undefined ký tự)."',
   },
   { fn: 'saveSettings', kind: 'number', why: 'hour 24', args: [{ schedule: { hour: 24 } }] },
   { fn: 'saveSettings', kind: 'number', why: 'NaN hour', args: [{ schedule: { hour: NaN } }], direct: true },

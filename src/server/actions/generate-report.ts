@@ -14,5 +14,5 @@ export function generateReport(svc: Services, input: unknown) {
     const wb = loadForReport(ctx);
     const { entry } = issueDocument(ctx, wb, req);
     return { ok: true as const, kind: req.kind, number: entry.number, docId: entry.docId, url: entry.docUrl, title: entry.summary, from: req.from, to: req.to, label: req.label };
-  });
+  }, { numbering: true });
 }

@@ -11,7 +11,7 @@ import { DOC_STATES, addEntry, readRegister, updateEntry, type RegisterEntry } f
 import { issueDocument, loadForReport, sendIssued, recipientsFor, type ReportRequest } from '../reports';
 import { readTriggerInfo, removeTrigger, triggerHome, writeTriggerInfo } from '../triggers';
 import { audit } from '../audit';
-import { failure } from '../respond';
+import { afterwards, failure } from '../respond';
 import type { Services } from '../services';
 import type { Workbook } from '../repo';
 import type { Table } from '../table';
@@ -48,7 +48,7 @@ function sendWeekly(ctx: Ctx, wb: Workbook, job: Job, table: Table, entry: Regis
     throw e;
   }
   updateEntry(ctx, table, entry.index, { state: DOC_STATES.sent, sentAt: ctx.now });
-  audit(ctx, 'Gửi tóm tắt tuần', job.key, `Đến: ${mail.to.join(', ')}`);
+  afterwards('audit', () => audit(ctx, 'Gửi tóm tắt tuần', job.key, `Đến: ${mail.to.join(', ')}`));
 }
 
 /** Handles one due job according to what the register says happened to it before. */
@@ -64,7 +64,8 @@ function handle(ctx: Ctx, wb: Workbook, job: Job): JobOutcome {
   if (entry && entry.state === DOC_STATES.sending) {
     // The run that sent died before recording the outcome: the email may have gone. Never resend blindly.
     updateEntry(ctx, reg.table, entry.index, { state: DOC_STATES.unknown });
-    audit(ctx, 'Kết quả gửi chưa rõ', job.key, `${entry.number || job.key}: lần chạy trước dừng giữa lúc gửi. Quản trị viên kiểm tra hộp thư đã gửi rồi quyết định gửi lại.`);
+    const label = entry.number || job.key;
+    afterwards('audit', () => audit(ctx, 'Kết quả gửi chưa rõ', job.key, `${label}: lần chạy trước dừng giữa lúc gửi. Quản trị viên kiểm tra hộp thư đã gửi rồi quyết định gửi lại.`));
     return { key: job.key, outcome: 'unknown', number: entry.number };
   }
   const req: ReportRequest = { kind: 'progress', from: job.from, to: job.to, label: '' };
@@ -147,7 +148,7 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
       } catch (err) {
         const f = failure(err);
         outcomes.push({ key: job.key, outcome: 'failed', message: f.message });
-        audit(ctx, 'Lịch gửi lỗi', job.key, f.message);
+        afterwards('audit', () => audit(ctx, 'Lịch gửi lỗi', job.key, f.message));
       }
     }
     if (info) {

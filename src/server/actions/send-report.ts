@@ -41,5 +41,5 @@ export function sendReport(svc: Services, input: unknown) {
     }
     const sent = sendIssued(ctx, wb, issued, req);
     return { ok: true as const, number: issued.entry.number, docId: issued.entry.docId, url: issued.entry.docUrl, recipients: sent.to, cc: sent.cc, subject: sent.subject };
-  });
+  }, { numbering: true });
 }

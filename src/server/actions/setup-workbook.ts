@@ -119,11 +119,38 @@ function ensureSheet(
   const lastCol = Math.max(sheet.getLastColumn(), 1);
   const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0];
   const { col } = mapHeader(def, header);
-  const missing = def.columns.filter((c) => col[c.key] === undefined);
+  let missing = def.columns.filter((c) => col[c.key] === undefined);
   if (!missing.length) return;
-  // Repair: a lost header comes back at the end, so no existing column (nor its data) moves.
   let end = header.length;
   while (end > 0 && String(header[end - 1]).trim() === '') end--;
+  // Repair: a header blanked between two known columns, where exactly one column is missing
+  // between them, is written back over its own data; other lost headers come back at the end,
+  // so no existing column (nor its data) moves.
+  const keyAt = (i: number) => Object.keys(col).find((k) => col[k] === i);
+  const order = (k: string | undefined) => (k === undefined ? -1 : def.columns.findIndex((c) => c.key === k));
+  for (let i = 0; i < end; i++) {
+    if (String(header[i]).trim() !== '') continue;
+    let l = i - 1;
+    while (l >= 0 && keyAt(l) === undefined) l--;
+    let r = i + 1;
+    while (r < end && keyAt(r) === undefined) r++;
+    const lo = l >= 0 ? order(keyAt(l)) : -1;
+    const hi = r < end ? order(keyAt(r)) : def.columns.length;
+    const between = missing.filter((c) => {
+      const o = order(c.key);
+      return o > lo && o < hi;
+    });
+    if (between.length !== 1 || r - l !== 2) continue;
+    const c = between[0];
+    const cellRange = sheet.getRange(1, i + 1);
+    cellRange.setValue(c.header);
+    cellRange.setFontWeight('bold');
+    col[c.key] = i;
+    header[i] = c.header;
+    missing = missing.filter((m) => m !== c);
+    repaired.push(`${def.name}: ${c.header}`);
+  }
+  if (!missing.length) return;
   const range = sheet.getRange(1, end + 1, 1, missing.length);
   range.setValues([missing.map((c) => c.header)]);
   range.setFontWeight('bold');

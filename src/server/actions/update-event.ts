@@ -2,7 +2,7 @@
 import { validateEvent, EVENT_FIELDS } from '../../core/event-input';
 import { eventRecord } from '../../core/records';
 import type { LoggedEvent } from '../../core/types';
-import { AppError } from '../../core/errors';
+import { AppError, setOwn, type FieldProblem } from '../../core/errors';
 import { writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
 import { audit } from '../audit';
@@ -26,7 +26,13 @@ export function updateEvent(svc: Services, id: unknown, patch: unknown): { ok: t
     if (old.state === 'Đã hủy') throw new AppError('eventCancelled', { id: old.id });
     const merged: Record<string, unknown> = {};
     for (const k of EVENT_FIELDS) merged[k] = (old as unknown as Record<string, unknown>)[k] ?? '';
-    for (const [k, v] of Object.entries(patch as Record<string, unknown>)) merged[k] = v;
+    const unknown = Object.keys(patch as object).filter((k) => !(EVENT_FIELDS as readonly string[]).includes(k));
+    if (unknown.length) {
+      const fields: Record<string, FieldProblem> = {};
+      for (const k of unknown) setOwn(fields, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
+      throw new AppError('invalidInput', {}, fields);
+    }
+    for (const k of Object.keys(patch as object)) merged[k] = (patch as Record<string, unknown>)[k];
     const e = validateEvent(merged, wb.targets, wb.budget.items);
     const overridden = checkLocked(ctx, readLocks(ctx), [old.date, e.date]);
     const ev: LoggedEvent = { ...old, ...e, updatedBy: ctx.user };
