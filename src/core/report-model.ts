@@ -576,14 +576,20 @@ function annexTargets(d: ReportData): Block[] {
   ];
 }
 
+/** Most events one annex lists; a year of a busy LHH is a few hundred. */
+export const MAX_ANNEX_EVENTS = 1000;
+
 function annexEvents(d: ReportData): Block[] {
   if (!d.periodEvents.length) return [p('Trong kỳ chưa có hoạt động được ghi nhận.', { indentFirst: false })];
   const nameOf = new Map<string, string>();
   for (const prog of d.programmes) for (const r of prog.targets) nameOf.set(r.target.code, r.target.name);
   const rows: string[][] = [['STT', 'Ngày', 'Hoạt động', 'Chỉ tiêu', 'Số lượng', 'Địa điểm', 'Đơn vị phối hợp', 'Chi phí (đồng)']];
   let total = 0;
-  d.periodEvents.forEach((e, i) => {
-    total += e.cost || 0;
+  for (const e of d.periodEvents) total += e.cost || 0;
+  // A signed annex of thousands of pages helps nobody: past MAX_ANNEX_EVENTS the list stops, says how
+  // many more there are and where they are; the total still covers every event of the period.
+  const listed = d.periodEvents.slice(0, MAX_ANNEX_EVENTS);
+  listed.forEach((e, i) => {
     rows.push([
       String(i + 1),
       isoToVn(e.date),
@@ -595,7 +601,9 @@ function annexEvents(d: ReportData): Block[] {
       e.cost ? formatNumber(e.cost) : '',
     ]);
   });
-  rows.push(['', '', 'Tổng cộng', '', '', '', '', formatNumber(total)]);
+  const more = d.periodEvents.length - listed.length;
+  if (more > 0) rows.push(['', '', `… và ${formatNumber(more)} hoạt động khác (danh sách đầy đủ tại trang "Hoạt động" của bảng tính)`, '', '', '', '', '']);
+  rows.push(['', '', `Tổng cộng (${formatNumber(d.periodEvents.length)} hoạt động)`, '', '', '', '', formatNumber(total)]);
   return [
     {
       t: 'table',

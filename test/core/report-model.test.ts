@@ -156,7 +156,7 @@ describe('progress report, quý II năm 2024', () => {
       ['5', '12/06/2024', 'Tập huấn nuôi ong', 'Tập huấn chuyển giao kỹ thuật', '80', 'Sơn Động', '', ''],
       ['6', '20/06/2024', 'Hội thảo bảo vệ môi trường làng nghề', 'Hội thảo khoa học', '1', 'Việt Yên', '', '20.000.000'],
       ['7', '28/06/2024', 'Bản tin số 4-6', 'Bản tin khoa học', '3', 'Bắc Giang', '', ''],
-      ['', '', 'Tổng cộng', '', '', '', '', '62.500.000'],
+      ['', '', 'Tổng cộng (7 hoạt động)', '', '', '', '', '62.500.000'],
     ]);
     expect(ts[0].boldRows).toEqual([0, 8]);
   });
@@ -366,5 +366,18 @@ describe('helpers', () => {
       number: 1,
     });
     expect(m.recipients).toEqual(['Kính gửi:', '- Sở Khoa học và Công nghệ tỉnh Bắc Giang;', '- Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam.']);
+  });
+});
+
+describe('a very busy year', () => {
+  test('Phụ lục 2 lists the first 1,000 events, says how many more there are, and totals them all', () => {
+    const many = Array.from({ length: 1005 }, (_, i) =>
+      event({ targetCode: 'P2.1', date: '2024-05-01', title: `Phản biện số ${i + 1}`, quantity: 1, cost: 1000 }),
+    );
+    const m = buildProgressReport({ settings, programs, targets, events: many, period: quarter2, today: '2024-07-05', number: 1 });
+    const rows = (m.annexes[1].blocks.find((b) => b.t === 'table') as { rows: string[][] }).rows;
+    expect(rows).toHaveLength(1 + 1000 + 2);
+    expect(rows[1001][2]).toBe('… và 5 hoạt động khác (danh sách đầy đủ tại trang "Hoạt động" của bảng tính)');
+    expect(rows[1002]).toEqual(['', '', 'Tổng cộng (1.005 hoạt động)', '', '', '', '', '1.005.000']);
   });
 });
