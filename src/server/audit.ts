@@ -2,7 +2,10 @@
 import { SHEETS } from '../core/sheets';
 import { textCell } from '../core/cells';
 import { mapHeader } from './table';
-import type { Ctx } from './context';
+import { getProp, setProp, type Ctx } from './context';
+
+/** The audit sheet's header, kept in document properties: the add-on alone writes that sheet. */
+export const AUDIT_HEADER_KEY = 'lhh.auditHeader';
 
 /**
  * appendRow is atomic on Google's side, so entries from runs holding different locks
@@ -11,7 +14,14 @@ import type { Ctx } from './context';
 export function audit(ctx: Ctx, action: string, subject: string, detail: string): void {
   const sheet = ctx.ss.getSheetByName(SHEETS.audit.name);
   if (!sheet) return;
-  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+  // The header is read once and remembered; setup forgets it whenever it creates or repairs the sheet.
+  const cached = getProp(ctx, AUDIT_HEADER_KEY);
+  let header: unknown[];
+  if (cached) header = JSON.parse(cached) as unknown[];
+  else {
+    header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
+    setProp(ctx, AUDIT_HEADER_KEY, JSON.stringify(header));
+  }
   const { col } = mapHeader(SHEETS.audit, header);
   const row: (string | Date)[] = header.map(() => '');
   const put = (k: string, v: string | Date) => {

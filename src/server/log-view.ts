@@ -4,45 +4,10 @@ import { isAdmin } from '../core/settings';
 import { formatMoney } from '../core/vn-format';
 import { dateToIso } from '../core/cells';
 import type { Ctx } from './context';
-import { ofYear, type Workbook } from './repo';
+import type { LogView } from '../core/views';
 
-export interface LogView {
-  ok: true;
-  year: number;
-  user: string;
-  isAdmin: boolean;
-  programs: { code: string; name: string; percent: number | null }[];
-  targets: {
-    code: string;
-    programCode: string;
-    name: string;
-    unit: string;
-    planned: number | null;
-    done: number;
-    percent: number | null;
-    label: string;
-    minDate: string;
-    maxDate: string;
-  }[];
-  budgetLines: { id: string; programCode: string; targetCode: string; item: string; label: string }[];
-  recent: {
-    id: string;
-    targetCode: string;
-    date: string;
-    title: string;
-    quantity: number;
-    location: string;
-    partner: string;
-    participants: number | null;
-    cost: number | null;
-    budgetLineId: string;
-    result: string;
-    evidenceUrl: string;
-    state: string;
-    cancelReason: string;
-    createdBy: string;
-  }[];
-}
+export type { LogView };
+import { ofYear, type Workbook } from './repo';
 
 const RECENT = 30;
 

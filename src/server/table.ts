@@ -127,11 +127,18 @@ export function appendRecords(t: Table, recs: Record<string, unknown>[]): number
   if (!recs.length) return 0;
   const rows = recs.map((r) => toRow(t, r));
   const first = t.rows.length + 2;
-  // A range past the sheet's last row does not exist (Sheets throws): grow the sheet first.
-  const max = again(() => t.sheet.getMaxRows());
-  const need = first + rows.length - 1;
-  if (need > max) again(() => t.sheet.insertRowsAfter(max, need - max + 100));
-  again(() => t.sheet.getRange(first, 1, rows.length, t.width).setValues(rows));
+  const write = () => again(() => t.sheet.getRange(first, 1, rows.length, t.width).setValues(rows));
+  try {
+    write();
+  } catch (e) {
+    // A range past the sheet's last row does not exist: grow the sheet (with room to spare) and write again.
+    if (!/outside the dimensions|too small|too large|exceeds/i.test(String((e as { message?: unknown })?.message ?? e))) throw e;
+    const max = again(() => t.sheet.getMaxRows());
+    const need = first + rows.length - 1;
+    if (need <= max) throw e;
+    again(() => t.sheet.insertRowsAfter(max, need - max + 500));
+    write();
+  }
   t.rows.push(...rows);
   return first;
 }

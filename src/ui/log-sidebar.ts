@@ -19,48 +19,7 @@ import {
   whileBusy,
   type Json,
 } from './common';
-
-interface TargetView {
-  code: string;
-  programCode: string;
-  name: string;
-  unit: string;
-  planned: number | null;
-  done: number;
-  percent: number | null;
-  label: string;
-  minDate: string;
-  maxDate: string;
-}
-
-interface RecentEvent {
-  id: string;
-  targetCode: string;
-  date: string;
-  title: string;
-  quantity: number;
-  location: string;
-  partner: string;
-  participants: number | null;
-  cost: number | null;
-  budgetLineId: string;
-  result: string;
-  evidenceUrl: string;
-  state: string;
-  cancelReason: string;
-  createdBy: string;
-}
-
-interface LogView {
-  ok: true;
-  year: number;
-  user: string;
-  isAdmin: boolean;
-  programs: { code: string; name: string; percent: number | null }[];
-  targets: TargetView[];
-  budgetLines: { id: string; programCode: string; targetCode: string; item: string; label: string }[];
-  recent: RecentEvent[];
-}
+import type { LogView, RecentEvent, TargetView } from '../core/views';
 
 type Saved = { id: string; view: LogView };
 

@@ -17,8 +17,8 @@ import { BUDGET_STAGES, EVENT_STATES, TARGET_STATUSES, type Programme, type Targ
 import { QUALIFIER_LABELS } from '../../core/sheets';
 import { appendRecords, mapHeader } from '../table';
 import { loadProgrammes, loadTargets } from '../repo';
-import { audit } from '../audit';
-import { PROP, getProp, openContext, saveSettingsProp, setProp, type Ctx } from '../context';
+import { AUDIT_HEADER_KEY, audit } from '../audit';
+import { PROP, deleteProp, getProp, openContext, saveSettingsProp, setProp, type Ctx } from '../context';
 import { withLock } from '../lock';
 import type { Services } from '../services';
 import { refreshDashboard } from '../dashboard';
@@ -104,6 +104,12 @@ function ensureSheet(
     sheet = ctx.ss.insertSheet(def.name, index);
     created.push(def.name);
     if (def.color) sheet.setTabColor(def.color);
+    if (def.key === 'audit') {
+      // Only the add-on writes the log: editing it by hand asks for confirmation first.
+      const p = sheet.protect();
+      p.setDescription('Nhật ký do LHH Tracker ghi, không sửa tay');
+      p.setWarningOnly(true);
+    }
     if (!def.columns.length) return;
     const headers = def.columns.map((c) => c.header);
     const head = sheet.getRange(1, 1, 1, headers.length);
@@ -218,6 +224,9 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
     ctx.tz = 'Asia/Ho_Chi_Minh';
     const lists = listValidations(ctx);
     SHEET_ORDER.forEach((key, i) => ensureSheet(ctx, SHEETS[key], i, lists, created, repaired));
+    if (created.includes(SHEETS.audit.name) || repaired.some((r) => r.startsWith(`${SHEETS.audit.name}:`))) {
+      if (getProp(ctx, AUDIT_HEADER_KEY) !== null) deleteProp(ctx, AUDIT_HEADER_KEY);
+    }
     // Google gives every new spreadsheet a "Sheet1"/"Trang tính1"; drop it when it is empty.
     if (created.length) {
       for (const sh of ctx.ss.getSheets()) {
