@@ -10,17 +10,17 @@ export interface PeriodLock {
   number: string;
 }
 
-const KEY = 'lhh.locks';
+export const LOCKS_KEY = 'lhh.locks';
 
 export function readLocks(ctx: Ctx): PeriodLock[] {
-  const raw = getProp(ctx, KEY);
+  const raw = getProp(ctx, LOCKS_KEY);
   return raw ? (JSON.parse(raw) as PeriodLock[]) : [];
 }
 
 export function addLock(ctx: Ctx, lock: PeriodLock): void {
   const locks = readLocks(ctx).filter((l) => !(l.from === lock.from && l.to === lock.to));
   locks.push(lock);
-  setProp(ctx, KEY, JSON.stringify(locks));
+  setProp(ctx, LOCKS_KEY, JSON.stringify(locks));
 }
 
 export function lockFor(locks: PeriodLock[], date: string): PeriodLock | undefined {

@@ -67,6 +67,23 @@ describe('rows typed or pasted by hand', () => {
     expect(w.call('getProgress').targets.find((t: { code: string }) => t.code === 'P2.1').done).toBe(1);
   });
 
+  test('a hand edit in a period already reported to Sở KH&CN is marked and written to the audit log', () => {
+    const w = world({ now: '2024-07-05T09:00:00+07:00' });
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-01', title: 'Phản biện' }).ok).toBe(true);
+    w.call('saveSettings', { reportRecipients: ['sokhcn@bacgiang.gov.vn'] });
+    expect(w.call('sendReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' }).ok).toBe(true);
+    const row = w.sheet('Hoạt động')[1].slice();
+    row[4] = 'Phản biện (sửa tay sau khi báo cáo)';
+    paste(w, 'Hoạt động', 2, [row]);
+    const date = cellInfo(w, 'Hoạt động', 'D2');
+    expect(date.note).toBe('⚠ LHH Tracker: Kỳ 01/01/2024–30/06/2024 đã báo cáo chính thức (01/BC-LHH). Sửa tay được ghi vào Nhật ký; quản trị viên cần xem lại.');
+    expect(date.background).toBe('#fef7e0');
+    const audit = w.sheet('Nhật ký').map((r) => r.join(' | '));
+    expect(audit[audit.length - 1]).toContain('Sửa tay trong kỳ đã khóa | 01/BC-LHH | dòng 2 (HD-2024-0001)');
+    // The row still counts: the change is traced, not refused.
+    expect(w.call('getProgress').targets.find((t: { code: string }) => t.code === 'P2.1').done).toBe(1);
+  });
+
   test('a hand edit in "Kinh phí" is checked too', () => {
     const w = world();
     expect(w.call('saveBudgetLine', { programCode: 'P2', item: 'Chi tư vấn', quantity: 2, unitPrice: '1.000.000', stage: 'Dự thảo' }).ok).toBe(true);

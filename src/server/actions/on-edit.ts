@@ -6,8 +6,14 @@ import { nextId } from '../../core/event-input';
 import { toCell, type Cell } from '../../core/cells';
 import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../table';
 import type { Services } from '../services';
+import { LOCKS_KEY, lockFor, type PeriodLock } from '../period-locks';
+import { isoToVn } from '../../core/vn-format';
+import { audit } from '../audit';
+import { afterwards } from '../respond';
+import type { Ctx } from '../context';
 
 const BAD = '#fce8e6';
+const LOCKED = '#fef7e0';
 const NOTE_PREFIX = '⚠ LHH Tracker: ';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -56,6 +62,11 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
     const programs = readTable(ss, SHEETS.programs, tz);
     for (const k of codesOf(programs, 'code')) targetKeys.add(`P:${k}`);
   }
+  // Hand edits of a period already reported to Sở KH&CN are allowed (Sheets cannot stop them) but
+  // marked on the row and written to "Nhật ký", so the change leaves a trace.
+  const props = def.key === 'events' ? svc.PropertiesService.getDocumentProperties() : null;
+  const locks: PeriodLock[] = props ? JSON.parse(props.getProperty(LOCKS_KEY) || '[]') : [];
+  const lockedRows: { row: number; id: string; lock: PeriodLock }[] = [];
   let bad = 0;
   let filled = false;
   values.forEach((row, k) => {
@@ -70,6 +81,8 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
         if (problems.year && problems.year.code === 'required' && rec.date) delete problems.year;
         const e = toEvent(rec, problems);
         const year = e.year || (e.date ? +e.date.slice(0, 4) : 0);
+        const lock = e.date ? lockFor(locks, e.date) : undefined;
+        if (lock) lockedRows.push({ row: first + k, id: e.id || String(row[col.id] || ''), lock });
         if (e.targetCode && !targetKeys.has(`${year}|${e.targetCode}`)) problems.targetCode = { code: 'unknownTarget', params: { value: e.targetCode } };
         if (e.budgetLineId && !lineIds.has(e.budgetLineId)) problems.budgetLineId = { code: 'unknownBudgetLine', params: { value: e.budgetLineId } };
         if (!Object.keys(problems).length && (!e.id || !rec.state || !rec.year)) {
@@ -89,6 +102,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
         if (l.targetCode && !targetKeys.has(`${l.year}|${l.targetCode}`)) problems.targetCode = { code: 'unknownTarget', params: { value: l.targetCode } };
       }
     }
+    const locked = lockedRows.find((l) => l.row === first + k);
     header.forEach((_, i) => {
       const key = Object.keys(col).find((kk) => col[kk] === i);
       const p = key ? problems[key] : undefined;
@@ -96,9 +110,12 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
       if (p) {
         notes[k][i] = NOTE_PREFIX + fieldMessage(key as string, p.code, p.params) + ' Dòng này không được tính vào tổng hợp cho đến khi sửa.';
         backgrounds[k][i] = BAD;
+      } else if (locked && key === 'date') {
+        notes[k][i] = `${NOTE_PREFIX}Kỳ ${isoToVn(locked.lock.from)}–${isoToVn(locked.lock.to)} đã báo cáo chính thức (${locked.lock.number}). Sửa tay được ghi vào Nhật ký; quản trị viên cần xem lại.`;
+        backgrounds[k][i] = LOCKED;
       } else if (ours) {
         notes[k][i] = '';
-        if (backgrounds[k][i] === BAD) backgrounds[k][i] = '#ffffff';
+        if (backgrounds[k][i] === BAD || backgrounds[k][i] === LOCKED) backgrounds[k][i] = '#ffffff';
       }
     });
     if (Object.keys(problems).length) bad++;
@@ -106,5 +123,16 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   if (filled) block.setValues(values);
   block.setNotes(notes);
   block.setBackgrounds(backgrounds);
+  if (lockedRows.length) {
+    const ctx = { ss, now: new Date(), user: '', docProps: props, propCache: {} as Record<string, string> } as unknown as Ctx;
+    afterwards('audit', () =>
+      audit(
+        ctx,
+        'Sửa tay trong kỳ đã khóa',
+        lockedRows.map((l) => l.lock.number).filter((n, i, a) => a.indexOf(n) === i).join(', '),
+        lockedRows.map((l) => `dòng ${l.row}${l.id ? ` (${l.id})` : ''}`).join('; '),
+      ),
+    );
+  }
   return { checked: values.length, bad };
 }
