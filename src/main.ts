@@ -4,7 +4,8 @@ import { buildMenu } from './server/menu';
 import { respond } from './server/respond';
 import { setupWorkbook as setupAction } from './server/actions/setup-workbook';
 import { getPlan as getPlanAction } from './server/actions/get-plan';
-import { refreshDashboard } from './server/dashboard';
+import { afterChange, refreshDashboard } from './server/dashboard';
+import { loadWorkbook } from './server/repo';
 import { openContext } from './server/context';
 import { messageOf } from './core/messages';
 import { logEvent as logEventAction } from './server/actions/log-event';
@@ -110,7 +111,13 @@ export function goToCell(sheet: unknown, a1: unknown) {
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   try {
-    checkEditedRange(globalServices(), e.range);
+    const svc = globalServices();
+    const r = checkEditedRange(svc, e.range);
+    // A row typed by hand changes the figures too: the computed columns and "Tổng hợp" follow.
+    if (r.good) {
+      const ctx = openContext(svc);
+      if (ctx.configured) afterChange(ctx, loadWorkbook(ctx, ctx.settings.planYear));
+    }
   } catch (err) {
     console.error(err);
   }

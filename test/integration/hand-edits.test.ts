@@ -46,7 +46,12 @@ describe('rows typed or pasted by hand', () => {
     expect(date.background).toBe('#fce8e6');
     expect(cellInfo(w, 'Hoạt động', 'C4').note).toContain('Không có chỉ tiêu mã P9.9');
     expect(cellInfo(w, 'Hoạt động', 'F5').note).toContain('Số lượng: Phải lớn hơn 0.');
-    // Only the good row counts.
+    // Only the good row counts, and "Tổng hợp" and "Chỉ tiêu" already show it.
+    const dash = w.sheet('Tổng hợp').find((r) => r[0] === 'P2.1')!;
+    expect(dash[4]).toBe(1);
+    const targets = w.sheet('Chỉ tiêu');
+    const th = targets[0] as string[];
+    expect(targets.find((r) => r[1] === 'P2.1')![th.indexOf('Đã thực hiện')]).toBe(1);
     const p = w.call('getProgress');
     expect(p.targets.find((t: { code: string }) => t.code === 'P2.1').done).toBe(1);
     // "Kiểm tra dữ liệu" lists every problem with where it is.
@@ -92,6 +97,12 @@ describe('rows typed or pasted by hand', () => {
     const header = sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0];
     const stageCol = header.indexOf('Giai đoạn') + 1;
     exec.end();
+    // Typing a new quantity recomputes "Đề nghị" (2 × 1.000.000 → 3 × 1.000.000).
+    const typed = w.sheet('Kinh phí')[1].slice();
+    const bh = w.sheet('Kinh phí')[0] as string[];
+    typed[bh.indexOf('Số lượng')] = 3;
+    paste(w, 'Kinh phí', 2, [typed]);
+    expect(w.sheet('Kinh phí')[1][bh.indexOf('Đề nghị')]).toBe(3000000);
     const row = w.sheet('Kinh phí')[1].slice();
     row[stageCol - 1] = 'Đã xong';
     paste(w, 'Kinh phí', 2, [row]);

@@ -28,7 +28,7 @@ function codesOf(t: Table, key: string): Set<string> {
  * Checks the edited block (one cell or a multi-cell paste) row by row: bad cells get a note and a
  * highlight, fixed cells lose ours, and hand-added events get an id. A constant number of calls.
  */
-export function checkEditedRange(svc: Services, range: Range): { checked: number; bad: number } {
+export function checkEditedRange(svc: Services, range: Range): { checked: number; bad: number; good?: number } {
   const sheet = range.getSheet();
   const name = sheet.getName();
   const def: SheetDef | undefined = [SHEETS.events, SHEETS.budget].find((d) => d.name === name);
@@ -68,6 +68,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   const locks: PeriodLock[] = props ? JSON.parse(props.getProperty(LOCKS_KEY) || '[]') : [];
   const lockedRows: { row: number; id: string; lock: PeriodLock }[] = [];
   let bad = 0;
+  let good = 0;
   let filled = false;
   values.forEach((row, k) => {
     const problems: Problems = {};
@@ -100,7 +101,13 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
         const l = toBudgetLine(rec, problems);
         if (l.programCode && !targetKeys.has(`P:${l.year}|${l.programCode}`)) problems.programCode = { code: 'unknownProgram', params: { value: l.programCode } };
         if (l.targetCode && !targetKeys.has(`${l.year}|${l.targetCode}`)) problems.targetCode = { code: 'unknownTarget', params: { value: l.targetCode } };
+        // "Đề nghị" is always quantity × unit price, whoever typed them.
+        if (!Object.keys(problems).length && col.proposed !== undefined && row[col.proposed] !== l.proposed) {
+          row[col.proposed] = l.proposed;
+          filled = true;
+        }
       }
+      if (!Object.keys(problems).length) good++;
     }
     const locked = lockedRows.find((l) => l.row === first + k);
     header.forEach((_, i) => {
@@ -134,5 +141,5 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
       ),
     );
   }
-  return { checked: values.length, bad };
+  return { checked: values.length, bad, good };
 }
