@@ -51,23 +51,9 @@ export function isoToDate(iso: string, timeZone: string): Date {
   return new Date(utcMidnight - off * 60000);
 }
 
-export function isValidIso(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
-/** `dd/mm/yyyy` (day and month may lack the leading zero) → ISO, or null when no such day. */
-export function dmyToIso(s: string): string | null {
-  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(s);
-  if (!m) return null;
-  const iso = `${m[3]}-${pad(+m[2])}-${pad(+m[1])}`;
-  return isValidIso(iso) ? iso : null;
-}
+// Calendar checks live with the rest of the Vietnamese date formatting.
+export { isValidIsoDate as isValidIso, vnToIso as dmyToIso } from './vn-format';
+import { isValidIsoDate as isValidIso, vnToIso as dmyToIso } from './vn-format';
 
 /**
  * Strings Sheets would turn into something else when written: formulas (= + - @), numbers,

@@ -160,3 +160,10 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
 export const SHEET_ORDER: SheetKey[] = ['dashboard', 'programs', 'targets', 'events', 'budget', 'register', 'audit'];
 
 export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu' } as const;
+
+/** 0-based column index → its A1 letters (0 → A, 26 → AA). */
+export function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

@@ -157,16 +157,6 @@ export function writeRows(t: Table, from: number, rows: Cell[][]): void {
   rows.forEach((r, k) => (t.rows[from + k] = r));
 }
 
-/** One column of all data rows, written in one call (e.g. computed "Đã chi"). */
-export function writeColumn(t: Table, key: string, values: Cell[]): void {
-  const i = t.col[key];
-  if (i === undefined || !values.length) return;
-  again(() => t.sheet.getRange(2, i + 1, values.length, 1).setValues(values.map((v) => [v])));
-  values.forEach((v, k) => {
-    if (t.rows[k]) t.rows[k][i] = v;
-  });
-}
-
 const sameCell = (a: unknown, b: unknown) => a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined));
 
 /**

@@ -1,7 +1,7 @@
 // "Kiểm tra dữ liệu": every problem row of the data sheets, with where it is, for the check sidebar.
 import { AppError } from '../../core/errors';
 import { fieldMessage } from '../../core/messages';
-import { SHEETS } from '../../core/sheets';
+import { SHEETS, columnLetter } from '../../core/sheets';
 import { openContext } from '../context';
 import { loadWorkbook, type RowIssue } from '../repo';
 import type { Services } from '../services';
@@ -14,11 +14,6 @@ export interface DataProblem {
   a1: string;
 }
 
-function colLetter(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** Problems of one row, worded per column, as the edit trigger's notes and the sidebar show them. */
 export function describeIssue(issue: RowIssue, sheetKey: keyof typeof SHEETS, col: Record<string, number>): DataProblem[] {
@@ -32,7 +27,7 @@ export function describeIssue(issue: RowIssue, sheetKey: keyof typeof SHEETS, co
       row: issue.row,
       column: header,
       message: fieldMessage(key, p.code, p.params).replace(/^[^:]+: /, ''),
-      a1: `${i === undefined ? 'A' : colLetter(i)}${issue.row}`,
+      a1: `${i === undefined ? 'A' : columnLetter(i)}${issue.row}`,
     };
   });
 }

@@ -10,6 +10,7 @@ import {
   MONEY_FORMAT,
   SHEETS,
   SHEET_ORDER,
+  columnLetter,
   type ColumnDef,
   type SheetDef,
 } from '../../core/sheets';
@@ -65,11 +66,6 @@ const FORMATS: Partial<Record<ColumnDef['kind'], string>> = {
   percent: '0.00',
 };
 
-function colLetter(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** Applies header style, widths, formats, dropdowns and warning-only protections to some columns. */
 function styleColumns(ctx: Ctx, sheet: Sheet, def: SheetDef, cols: { def: ColumnDef; index: number }[], listSource: (k: string) => GoogleAppsScript.Spreadsheet.DataValidation | null) {
@@ -172,7 +168,7 @@ function listValidations(ctx: Ctx): (k: string) => GoogleAppsScript.Spreadsheet.
     SA.newDataValidation().requireValueInList(values as string[], true).setAllowInvalid(true).setHelpText(help).build();
   const fromSheet = (def: SheetDef, key: string, help: string) => {
     const idx = def.columns.findIndex((c) => c.key === key);
-    const letter = colLetter(idx);
+    const letter = columnLetter(idx);
     const src = ctx.ss.getRange(`'${def.name}'!${letter}2:${letter}`);
     return SA.newDataValidation().requireValueInRange(src, true).setAllowInvalid(true).setHelpText(help).build();
   };
