@@ -51,6 +51,27 @@ export function isoToDate(iso: string, timeZone: string): Date {
   return new Date(utcMidnight - off * 60000);
 }
 
+/** Day 0 of spreadsheet serial numbers (30/12/1899), as a UTC wall-clock time. */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86400000;
+
+/**
+ * A spreadsheet serial number (days since 30/12/1899 in the sheet's time zone, fraction = time of
+ * day), as the Sheets API gives dates, → the instant it shows. Rounded to the second, as Sheets keeps them.
+ */
+export function serialToDate(serial: number, timeZone: string): Date {
+  const wall = Math.round((SERIAL_EPOCH_MS + serial * DAY_MS) / 1000) * 1000;
+  // Vietnam has kept one offset since 1975; the second look handles zones whose offset changes.
+  const first = wall - tzOffsetMinutes(wall, timeZone) * 60000;
+  return new Date(wall - tzOffsetMinutes(first, timeZone) * 60000);
+}
+
+/** An instant → the serial number Sheets stores for it in `timeZone`. */
+export function dateToSerial(d: Date, timeZone: string): number {
+  const t = d.getTime();
+  return (t + tzOffsetMinutes(t, timeZone) * 60000 - SERIAL_EPOCH_MS) / DAY_MS;
+}
+
 // Calendar checks live with the rest of the Vietnamese date formatting.
 export { isValidIsoDate as isValidIso, vnToIso as dmyToIso } from './vn-format';
 import { isValidIsoDate as isValidIso, vnToIso as dmyToIso } from './vn-format';

@@ -2,23 +2,25 @@
 import { SHEETS } from '../core/sheets';
 import { textCell } from '../core/cells';
 import { mapHeader } from './table';
+import { appendRowApi } from './sheets-api';
 import { getProp, setProp, type Ctx } from './context';
 
 /** The audit sheet's header, kept in document properties: the add-on alone writes that sheet. */
 export const AUDIT_HEADER_KEY = 'lhh.auditHeader';
 
 /**
- * appendRow is atomic on Google's side, so entries from runs holding different locks
+ * An append is atomic on Google's side, so entries from runs holding different locks
  * (a sidebar and a time-driven run) never land on the same row.
  */
 export function audit(ctx: Ctx, action: string, subject: string, detail: string): void {
-  const sheet = ctx.ss.getSheetByName(SHEETS.audit.name);
-  if (!sheet) return;
   // The header is read once and remembered; setup forgets it whenever it creates or repairs the sheet.
   const cached = getProp(ctx, AUDIT_HEADER_KEY);
+  let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
   let header: unknown[];
   if (cached) header = JSON.parse(cached) as unknown[];
   else {
+    sheet = ctx.ss.getSheetByName(SHEETS.audit.name);
+    if (!sheet) return;
     header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0];
     setProp(ctx, AUDIT_HEADER_KEY, JSON.stringify(header));
   }
@@ -32,5 +34,8 @@ export function audit(ctx: Ctx, action: string, subject: string, detail: string)
   put('action', textCell(action));
   put('subject', textCell(subject));
   put('detail', textCell(detail.slice(0, 2000)));
-  sheet.appendRow(row);
+  // The Sheets API appends in one call; without it, appendRow (same atomicity) needs the sheet first.
+  if (appendRowApi(ctx, SHEETS.audit, row)) return;
+  sheet = sheet || ctx.ss.getSheetByName(SHEETS.audit.name);
+  if (sheet) sheet.appendRow(row);
 }

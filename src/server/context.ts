@@ -28,6 +28,10 @@ export interface Ctx {
   configured: boolean;
   /** All document properties, read in one call when the run starts. */
   propCache: Record<string, string>;
+  /** The spreadsheet's id once asked (the Sheets API needs it). */
+  spreadsheetId?: string;
+  /** Sheets read ahead in one call, each handed to the first read that asks for it. */
+  prefetched?: Record<string, import('./table').Table>;
 }
 
 /** A document property from the run's cache (read once by openContext). */

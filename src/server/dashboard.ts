@@ -4,8 +4,9 @@ import { summarizeBudget } from '../core/budget';
 import { SHEETS, MONEY_FORMAT } from '../core/sheets';
 import { dateTimeToText, dateToIso } from '../core/cells';
 import type { BudgetLine, LoggedEvent, Programme, Target } from '../core/types';
-import { loadBudget, loadEvents, loadPlan, ofYear, type Workbook } from './repo';
+import { loadWorkbook, ofYear, type Workbook } from './repo';
 import { writeChangedColumns } from './table';
+import { targetFor, writeBlock } from './sheets-api';
 import { getProp, setProp, type Ctx } from './context';
 import { buildDashboard } from '../core/dashboard-model';
 
@@ -23,8 +24,8 @@ export interface DashboardData {
 /** Reads what the dashboard needs (one read per sheet). */
 export function readDashboardData(ctx: Ctx): DashboardData {
   const year = ctx.settings.planYear;
-  const plan = loadPlan(ctx, year);
-  return { year, programs: plan.programs, targets: plan.targets, events: loadEvents(ctx, year).items, lines: loadBudget(ctx, year).items };
+  const wb = loadWorkbook(ctx, year);
+  return { year, programs: wb.programs, targets: wb.targets, events: ofYear(wb.events.items, year), lines: ofYear(wb.budget.items, year) };
 }
 
 /** A short fingerprint of the dashboard's styles, kept to know when they must be written again. */
@@ -40,8 +41,6 @@ function fingerprint(s: string): string {
  * since a logged event usually changes figures, not the layout.
  */
 export function writeDashboard(ctx: Ctx, data: DashboardData, force = false): void {
-  const sheet = ctx.ss.getSheetByName(SHEETS.dashboard.name);
-  if (!sheet) return;
   const today = dateToIso(ctx.now, ctx.tz);
   const progress = computeProgress(data.programs, data.targets, data.events, { from: `${data.year}-01-01`, to: `${data.year + 1}-12-31` }, today);
   const programOf = new Map(data.targets.map((t) => [t.code, t.programCode]));
@@ -51,6 +50,14 @@ export function writeDashboard(ctx: Ctx, data: DashboardData, force = false): vo
   const height = model.values.length;
   const style = fingerprint(JSON.stringify([width, height, model.weights, model.backgrounds, model.formats]));
   const restyle = force || getProp(ctx, STYLE_KEY) !== style;
+  // Same layout as last time: only the figures change, one write (through the Sheets API, no sheet lookup).
+  const api = restyle ? null : targetFor(ctx, SHEETS.dashboard);
+  if (api) {
+    writeBlock(api, 1, 1, model.values);
+    return;
+  }
+  const sheet = ctx.ss.getSheetByName(SHEETS.dashboard.name);
+  if (!sheet) return;
   if (restyle) {
     const maxRows = sheet.getMaxRows();
     sheet.clear();
@@ -63,10 +70,11 @@ export function writeDashboard(ctx: Ctx, data: DashboardData, force = false): vo
   range.setBackgrounds(model.backgrounds);
   range.setNumberFormats(model.formats.map((r) => r.map((f) => (f === 'money' ? MONEY_FORMAT : f))));
   setProp(ctx, STYLE_KEY, style);
-  // Charts read fixed cells, so they only need rebuilding when the layout moves (another plan).
+  // Charts read fixed cells, so they only need rebuilding when the layout moves (another plan) or one
+  // is missing; clear() leaves charts in place, so even the menu's full refresh keeps good ones.
   const layout = JSON.stringify([model.progressChart, model.budgetChart, data.year]);
   const charts = sheet.getCharts();
-  if (!force && charts.length === 2 && getProp(ctx, LAYOUT_KEY) === layout) return;
+  if (charts.length === 2 && getProp(ctx, LAYOUT_KEY) === layout) return;
   for (const ch of charts) sheet.removeChart(ch);
   // A new layout: readable widths for the code, name, unit, figures, bar and warning columns.
   [70, 380, 90, 80, 100, 80, 110, 200].forEach((px, i) => sheet.setColumnWidth(i + 1, px));

@@ -1,6 +1,6 @@
 // "Sổ văn bản": each issued document takes the next number of its type for the year, recorded with its link.
 import { SHEETS } from '../core/sheets';
-import { appendRecords, readRecord, readTable, writeRecord, type Table } from './table';
+import { appendRecords, readRecord, readTables, writeRecord, type Table } from './table';
 import { deleteProp, getProp, setProp, type Ctx } from './context';
 
 export type DocType = 'BC' | 'TTr';
@@ -33,7 +33,7 @@ export const DOC_STATES = {
 } as const;
 
 export function readRegister(ctx: Ctx): { table: Table; entries: RegisterEntry[] } {
-  const table = readTable(ctx.ss, SHEETS.register, ctx.tz);
+  const table = readTables(ctx, [SHEETS.register])[0];
   const entries: RegisterEntry[] = [];
   table.rows.forEach((row, index) => {
     const { rec } = readRecord(table, row);

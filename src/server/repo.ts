@@ -4,7 +4,7 @@ import type { SheetKey } from '../core/sheets';
 import { toBudgetLine, toEvent, toProgramme, toTarget } from '../core/records';
 import type { Problems, Rec } from '../core/records';
 import type { BudgetLine, LoggedEvent, Programme, Target } from '../core/types';
-import { isBlankRow, readRecord, readTable } from './table';
+import { isBlankRow, prefetch, readRecord, readTables } from './table';
 import type { Table } from './table';
 import type { Ctx } from './context';
 
@@ -24,7 +24,10 @@ export interface Loaded<T> {
 }
 
 function load<T>(ctx: Ctx, key: SheetKey, map: (r: Rec, p: Problems) => T, keep: (t: T) => boolean): Loaded<T> {
-  const table = readTable(ctx.ss, SHEETS[key], ctx.tz);
+  return fromTable(readTables(ctx, [SHEETS[key]])[0], map, keep);
+}
+
+function fromTable<T>(table: Table, map: (r: Rec, p: Problems) => T, keep: (t: T) => boolean): Loaded<T> {
   const items: T[] = [];
   const index: number[] = [];
   const issues: RowIssue[] = [];
@@ -77,8 +80,12 @@ export interface Plan {
   targets: Target[];
 }
 
+/** The four sheets every view of the plan reads; read together (one call with the Sheets API). */
+export const DATA_SHEETS = [SHEETS.programs, SHEETS.targets, SHEETS.events, SHEETS.budget];
+
 export function loadPlan(ctx: Ctx, year: number): Plan & { programTable: Loaded<Programme>; targetTable: Loaded<Target> } {
   // Tables hold every year (for computed columns and updates); the plan is the year's part.
+  prefetch(ctx, [SHEETS.programs, SHEETS.targets].filter((d) => !(ctx.prefetched && ctx.prefetched[d.name])));
   const programTable = loadProgrammes(ctx);
   const targetTable = loadTargets(ctx);
   return { year, programs: ofYear(programTable.items, year), targets: ofYear(targetTable.items, year), programTable, targetTable };
@@ -93,6 +100,7 @@ export interface Workbook extends Plan {
 
 /** Everything a logging or budget action needs: one read per data sheet, whatever the row count. */
 export function loadWorkbook(ctx: Ctx, year: number): Workbook {
+  prefetch(ctx, DATA_SHEETS.filter((d) => !(ctx.prefetched && ctx.prefetched[d.name])));
   const plan = loadPlan(ctx, year);
   return { ...plan, events: loadEvents(ctx), budget: loadBudget(ctx) };
 }

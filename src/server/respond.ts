@@ -4,7 +4,21 @@ import { fieldMessage, messageOf } from '../core/messages';
 import type { Failure } from '../core/types';
 
 /** Messages Google's services give when a call failed for reasons that pass. */
-export const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Rate Limit|Service unavailable|Service \w+ failed while accessing|failed while accessing document|Server error|Backend error|temporarily unavailable/i;
+export const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Rate Limit|Service unavailable|Service \w+ failed while accessing|failed while accessing document|Server error|Backend error|temporarily unavailable|currently unavailable/i;
+
+/**
+ * Reading a range, or writing the same values to the same range, is safe to repeat: a call that
+ * failed in passing is tried again at once, twice at most, before the error reaches the user.
+ */
+export function again<T>(fn: () => T, tries = 3): T {
+  for (let i = 1; ; i++) {
+    try {
+      return fn();
+    } catch (e) {
+      if (i >= tries || !TRANSIENT.test(String((e as { message?: unknown })?.message ?? e))) throw e;
+    }
+  }
+}
 
 export function isTransient(e: unknown): boolean {
   return e instanceof Object && TRANSIENT.test(String((e as { message?: unknown }).message ?? e));

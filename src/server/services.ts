@@ -13,6 +13,10 @@ export interface Services {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Session: GoogleAppsScript.Base.Session;
   Charts: GoogleAppsScript.Charts.Charts;
+  /** Sheets API v4 advanced service: many ranges in one call. Undefined when not enabled in the manifest. */
+  Sheets: GoogleAppsScript.Sheets | undefined;
+  /** Docs API v1 advanced service: a whole document in one batchUpdate. Undefined when not enabled. */
+  Docs: GoogleAppsScript.Docs | undefined;
 }
 
 /** The real globals of an Apps Script execution; only the entry file calls this. */
@@ -30,5 +34,8 @@ export function globalServices(): Services {
     Utilities,
     Session,
     Charts,
+    // Advanced services are globals only when the manifest enables them; typeof does not throw.
+    Sheets: typeof Sheets === 'undefined' ? undefined : Sheets,
+    Docs: typeof Docs === 'undefined' ? undefined : Docs,
   };
 }

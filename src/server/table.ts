@@ -1,32 +1,25 @@
 // A sheet read once into rows and mapped by header: the only way actions touch sheet data.
 import { AppError } from '../core/errors';
 import type { Cell } from '../core/cells';
-import { fromCell, toCell } from '../core/cells';
+import { fromCell, serialToDate, toCell } from '../core/cells';
 import type { ColumnDef, SheetDef } from '../core/sheets';
 import type { FieldProblem } from '../core/errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-import { TRANSIENT } from './respond';
+import { again } from './respond';
+import { batchRead, writeBlock, type ApiTarget } from './sheets-api';
+import type { Ctx } from './context';
 
-/**
- * Reading a range, or writing the same values to the same range, is safe to repeat: a call that
- * failed in passing is tried again at once, twice at most, before the error reaches the user.
- */
-export function again<T>(fn: () => T, tries = 3): T {
-  for (let i = 1; ; i++) {
-    try {
-      return fn();
-    } catch (e) {
-      if (i >= tries || !TRANSIENT.test(String((e as { message?: unknown })?.message ?? e))) throw e;
-    }
-  }
-}
+export { again };
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface Table {
   def: SheetDef;
-  sheet: Sheet;
+  /** The sheet object; a table read through the Sheets API fetches it only if a write needs it. */
+  readonly sheet: Sheet;
+  /** Set when the table was read through the Sheets API: its writes go the same way. */
+  api: ApiTarget | null;
   /** Header cells as found in row 1. */
   header: string[];
   /** Column index (0-based) of every known key present in the header. */
@@ -74,6 +67,58 @@ export function getSheet(ss: Spreadsheet, def: SheetDef): Sheet {
 export function readTable(ss: Spreadsheet, def: SheetDef, timeZone: string): Table {
   const sheet = again(() => getSheet(ss, def));
   const values = again(() => sheet.getDataRange().getValues()) as Cell[][];
+  return toTable(def, values, timeZone, () => sheet, null);
+}
+
+/**
+ * Reads several sheets: with the Sheets API all in one call, else one getValues each. Either way a
+ * missing sheet or required column is a coded error naming it.
+ */
+export function readTables(ctx: Ctx, defs: SheetDef[]): Table[] {
+  const ready = ctx.prefetched || {};
+  const rest = defs.filter((d) => !ready[d.name]);
+  const fresh = new Map(readFresh(ctx, rest).map((t) => [t.def.name, t]));
+  return defs.map((d) => {
+    const t = ready[d.name];
+    if (!t) return fresh.get(d.name) as Table;
+    // Handed out once: a later read of the sheet in the same run sees what was written since.
+    delete ready[d.name];
+    return t;
+  });
+}
+
+/** Reads these sheets now, together, for the next readTables of each to take. */
+export function prefetch(ctx: Ctx, defs: SheetDef[]): void {
+  const tables = readFresh(ctx, defs);
+  const ready = (ctx.prefetched = ctx.prefetched || {});
+  for (const t of tables) ready[t.def.name] = t;
+}
+
+function readFresh(ctx: Ctx, defs: SheetDef[]): Table[] {
+  if (!defs.length) return [];
+  const fetched = batchRead(ctx, defs);
+  if (!fetched) return defs.map((d) => readTable(ctx.ss, d, ctx.tz));
+  return fetched.map((f, i) => {
+    const def = defs[i];
+    let sheet: Sheet | null = null;
+    const lazy = () => (sheet = sheet || again(() => getSheet(ctx.ss, def)));
+    return toTable(def, datesFromSerials(def, f.values, ctx.tz), ctx.tz, lazy, f.target);
+  });
+}
+
+/** The API gives dates as serial numbers; in date columns they become Dates, as getValues gives them. */
+function datesFromSerials(def: SheetDef, values: Cell[][], timeZone: string): Cell[][] {
+  const { col } = mapHeader(def, values[0] || []);
+  const dateCols = def.columns.filter((c) => (c.kind === 'date' || c.kind === 'datetime') && col[c.key] !== undefined).map((c) => col[c.key]);
+  if (!dateCols.length) return values;
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    for (const i of dateCols) if (typeof row[i] === 'number') row[i] = serialToDate(row[i] as number, timeZone);
+  }
+  return values;
+}
+
+function toTable(def: SheetDef, values: Cell[][], timeZone: string, sheetOf: () => Sheet, api: ApiTarget | null): Table {
   const header = (values[0] || []).map((h) => String(h ?? ''));
   const { col, missing } = mapHeader(def, header);
   if (missing.length) throw new AppError('missingColumn', { sheet: def.name, column: missing[0].header });
@@ -82,7 +127,24 @@ export function readTable(ss: Spreadsheet, def: SheetDef, timeZone: string): Tab
   let end = rows.length;
   while (end > 0 && rows[end - 1].every((v) => v === '' || v === null)) end--;
   rows = rows.slice(0, end);
-  return { def, sheet, header, col, width: header.length, rows, timeZone };
+  return {
+    def,
+    get sheet() {
+      return sheetOf();
+    },
+    api,
+    header,
+    col,
+    width: header.length,
+    rows,
+    timeZone,
+  };
+}
+
+/** Writes a block at (row, col), 1-based, by the road the table was read. */
+function putBlock(t: Table, row: number, col: number, block: Cell[][]): void {
+  if (t.api) writeBlock(t.api, row, col, block);
+  else again(() => t.sheet.getRange(row, col, block.length, block[0].length).setValues(block));
 }
 
 export function isBlankRow(row: Cell[]): boolean {
@@ -127,16 +189,22 @@ export function appendRecords(t: Table, recs: Record<string, unknown>[]): number
   if (!recs.length) return 0;
   const rows = recs.map((r) => toRow(t, r));
   const first = t.rows.length + 2;
-  const write = () => again(() => t.sheet.getRange(first, 1, rows.length, t.width).setValues(rows));
+  const need = first + rows.length - 1;
+  const grow = (max: number) => {
+    again(() => t.sheet.insertRowsAfter(max, need - max + 500));
+    if (t.api) t.api.maxRows = need + 500;
+  };
+  // The API read told the grid's height: grow before writing rather than fail first.
+  if (t.api && t.api.maxRows && need > t.api.maxRows) grow(t.api.maxRows);
+  const write = () => putBlock(t, first, 1, rows);
   try {
     write();
   } catch (e) {
     // A range past the sheet's last row does not exist: grow the sheet (with room to spare) and write again.
     if (!/outside the dimensions|too small|too large|exceeds/i.test(String((e as { message?: unknown })?.message ?? e))) throw e;
     const max = again(() => t.sheet.getMaxRows());
-    const need = first + rows.length - 1;
     if (need <= max) throw e;
-    again(() => t.sheet.insertRowsAfter(max, need - max + 500));
+    grow(max);
     write();
   }
   t.rows.push(...rows);
@@ -146,14 +214,14 @@ export function appendRecords(t: Table, recs: Record<string, unknown>[]): number
 /** Rewrites one data row (index into t.rows) in one write. */
 export function writeRecord(t: Table, index: number, rec: Record<string, unknown>): void {
   const row = toRow(t, rec, t.rows[index]);
-  again(() => t.sheet.getRange(index + 2, 1, 1, t.width).setValues([row]));
+  putBlock(t, index + 2, 1, [row]);
   t.rows[index] = row;
 }
 
 /** Rewrites a block of whole data rows [from, from + rows.length) in one write. */
 export function writeRows(t: Table, from: number, rows: Cell[][]): void {
   if (!rows.length) return;
-  again(() => t.sheet.getRange(from + 2, 1, rows.length, t.width).setValues(rows));
+  putBlock(t, from + 2, 1, rows);
   rows.forEach((r, k) => (t.rows[from + k] = r));
 }
 
@@ -175,7 +243,7 @@ export function writeChangedColumns(t: Table, columns: Record<string, Cell[]>): 
     const n = columns[keys[0]].length;
     if (n) {
       const block = Array.from({ length: n }, (_, r) => keys.map((k) => columns[k][r]));
-      again(() => t.sheet.getRange(2, t.col[keys[0]] + 1, n, keys.length).setValues(block));
+      putBlock(t, 2, t.col[keys[0]] + 1, block);
       block.forEach((row, r) => keys.forEach((k, c) => t.rows[r] && (t.rows[r][t.col[k]] = row[c])));
     }
     i = j + 1;

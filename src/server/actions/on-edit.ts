@@ -46,7 +46,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   const values = block.getValues() as Cell[][];
   const notes = block.getNotes();
   const backgrounds = block.getBackgrounds();
-  const table: Table = { def, sheet, header: header.map(String), col, width, rows: values, timeZone: tz };
+  const table: Table = { def, sheet, api: null, header: header.map(String), col, width, rows: values, timeZone: tz };
   const targets = readTable(ss, SHEETS.targets, tz);
   const targetKeys = codesOf(targets, 'code');
   let lineIds = new Set<string>();

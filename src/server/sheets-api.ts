@@ -1,0 +1,116 @@
+// The Sheets API advanced service as a faster road to the same cells: all data sheets in one call.
+import { AppError } from '../core/errors';
+import { dateToSerial, isDate, type Cell } from '../core/cells';
+import { columnLetter, type SheetDef } from '../core/sheets';
+import { again } from './respond';
+import type { Ctx } from './context';
+
+type ValuesApi = GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection;
+
+/** Where API writes of one sheet go; `maxRows` is the grid height the last read reported. */
+export interface ApiTarget {
+  values: ValuesApi;
+  spreadsheetId: string;
+  sheetName: string;
+  maxRows: number;
+  timeZone: string;
+}
+
+/** A sheet name as A1 notation wants it: always quoted, inner apostrophes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The grid's last row from the range the API echoes ("'Hoạt động'!A1:P1000" → 1000). */
+export function gridRows(range: string | undefined): number {
+  const m = /![A-Z]*(\d+)?(?::[A-Z]*(\d+))?$/.exec(range || '');
+  return m ? +(m[2] || m[1] || 0) : 0;
+}
+
+function valuesApi(ctx: Ctx): ValuesApi | null {
+  // The edit trigger's stand-in context has no services: simple triggers cannot call advanced services.
+  const api = ctx.svc && ctx.svc.Sheets;
+  return (api && api.Spreadsheets && api.Spreadsheets.Values) || null;
+}
+
+/** The spreadsheet's id, asked once per run and only on the API road. */
+function spreadsheetId(ctx: Ctx): string {
+  if (!ctx.spreadsheetId) ctx.spreadsheetId = ctx.ss.getId();
+  return ctx.spreadsheetId;
+}
+
+/** A write target for a sheet not read in this run (the grid height unknown: 0). */
+export function targetFor(ctx: Ctx, def: SheetDef): ApiTarget | null {
+  const values = valuesApi(ctx);
+  return values ? { values, spreadsheetId: spreadsheetId(ctx), sheetName: def.name, maxRows: 0, timeZone: ctx.tz } : null;
+}
+
+export interface Fetched {
+  /** As getDataRange().getValues() would give them: a rectangle, '' for empty cells. */
+  values: Cell[][];
+  target: ApiTarget;
+}
+
+/**
+ * Reads whole sheets in one batchGet, or returns null when the advanced service is not enabled.
+ * Dates come back as serial numbers; the caller turns those of date columns into Dates.
+ */
+export function batchRead(ctx: Ctx, defs: SheetDef[]): Fetched[] | null {
+  const values = valuesApi(ctx);
+  if (!values || !defs.length) return null;
+  const id = spreadsheetId(ctx);
+  let res: GoogleAppsScript.Sheets.Schema.BatchGetValuesResponse;
+  try {
+    res = again(() =>
+      values.batchGet(id, { ranges: defs.map((d) => quoteSheet(d.name)), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' }),
+    );
+  } catch (e) {
+    // One missing sheet fails the whole batch; the error quotes the range it could not parse.
+    const msg = String((e as { message?: unknown })?.message ?? e);
+    const missing = /Unable to parse range/i.test(msg) ? defs.find((d) => msg.includes(quoteSheet(d.name)) || msg.includes(d.name)) : undefined;
+    if (missing) throw new AppError('missingSheet', { sheet: missing.name });
+    throw e;
+  }
+  const ranges = res.valueRanges || [];
+  return defs.map((def, i) => {
+    const vr = ranges[i] || {};
+    const raw = (vr.values || []) as Cell[][];
+    const width = raw.reduce((w, r) => Math.max(w, r.length), 0);
+    const rect = raw.map((r) => {
+      const row = r.map((v) => (v === null || v === undefined ? '' : v));
+      while (row.length < width) row.push('');
+      return row;
+    });
+    return { values: rect, target: { values, spreadsheetId: id, sheetName: def.name, maxRows: gridRows(vr.range), timeZone: ctx.tz } };
+  });
+}
+
+/** What the API is given for a cell: Dates as serial numbers (the column's format shows them as dates). */
+function apiCell(v: Cell, timeZone: string): string | number | boolean {
+  return isDate(v) ? dateToSerial(v, timeZone) : v;
+}
+
+/**
+ * Writes a block at (row, col), both 1-based, in one call. USER_ENTERED reads strings as typed, like setValues,
+ * so the apostrophe that keeps text as text works the same on both roads.
+ */
+export function writeBlock(t: ApiTarget, row: number, col: number, block: Cell[][]): void {
+  if (!block.length || !block[0].length) return;
+  const range = `${quoteSheet(t.sheetName)}!${columnLetter(col - 1)}${row}:${columnLetter(col + block[0].length - 2)}${row + block.length - 1}`;
+  const values = block.map((r) => r.map((v) => apiCell(v, t.timeZone)));
+  again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: [{ range, values }] }, t.spreadsheetId));
+}
+
+/**
+ * Appends one row after the sheet's last row in one call, atomic on Google's side like appendRow.
+ * Returns false when the advanced service is not enabled. OVERWRITE fills the rows setup formatted.
+ */
+export function appendRowApi(ctx: Ctx, def: SheetDef, row: Cell[]): boolean {
+  const values = valuesApi(ctx);
+  if (!values) return false;
+  values.append({ values: [row.map((v) => apiCell(v, ctx.tz))] }, spreadsheetId(ctx), `${quoteSheet(def.name)}!A1`, {
+    valueInputOption: 'USER_ENTERED',
+    insertDataOption: 'OVERWRITE',
+  });
+  return true;
+}
