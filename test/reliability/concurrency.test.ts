@@ -121,7 +121,7 @@ function shared(g: FakeGoogle): string[] {
   return out;
 }
 
-const METHODS = ['SpreadsheetApp.Range.getValues', 'SpreadsheetApp.Range.setValues'];
+const METHODS = ['SpreadsheetApp.Range.getValues', 'SpreadsheetApp.Range.setValues', 'Sheets.Spreadsheets.Values.batchGet', 'Sheets.Spreadsheets.Values.batchUpdate', 'Sheets.Spreadsheets.Values.append'];
 
 /** Problems found, by "first ‖ second: problem", with the interleavings that showed each. */
 const problems = new Map<string, { a: string; b: string; where: string[] }>();
@@ -178,7 +178,7 @@ beforeAll(() => {
       }
     }
   }
-  console.log(`interleavings: ${interleavings} (${acts.length} actions, ${pairs} ordered pairs, the second run at every getValues/setValues of the first); the second waited for the lock in ${deferred}`);
+  console.log(`interleavings: ${interleavings} (${acts.length} actions, ${pairs} ordered pairs, the second run at every read and write of sheet values by the first, SpreadsheetApp or Sheets API); the second waited for the lock in ${deferred}`);
 }, 600_000);
 
 function report(filter: (a: string, b: string) => boolean): string[] {

@@ -3,13 +3,13 @@ import { FakeGoogle, createGoogle, type State } from '../../fakes/index';
 import { fireDueTriggers, runEntry } from '../../fakes/harness';
 import { ADMIN, bundleCode, htmlFiles } from '../support/bundle';
 
-/** Services whose calls are fault points (the ones that talk to Google's storage or mail servers). */
-export const FAULT_SERVICES = /^(SpreadsheetApp|DocumentApp|DriveApp|MailApp)\./;
+/** Services whose calls are fault points (the ones that talk to Google's storage or mail servers, advanced services included). */
+export const FAULT_SERVICES = /^(SpreadsheetApp|DocumentApp|DriveApp|MailApp|Sheets|Docs)\./;
 
 /** Vietnamese diacritics: a message without any is not a Vietnamese sentence. */
 export const VI = /[àáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ]/i;
 /** What leaks when an exception reaches the user as it is. */
-export const LEAK = /\n\s+at |\bat [\w$.<>]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|\bError:|Exception|undefined|\[object |timed out|Service (Spreadsheets|Documents|unavailable)|Address unavailable/;
+export const LEAK = /\n\s+at |\bat [\w$.<>]+ \(|TypeError|ReferenceError|RangeError|SyntaxError|\bError:|Exception|undefined|\[object |timed out|Service (Spreadsheets|Documents|unavailable)|Address unavailable|API call to|googleapis/;
 
 /** The product's "unexpected error" sentence: what a fault it did not recognise as passing turns into. */
 export const UNEXPECTED = /^Đã xảy ra lỗi ngoài dự kiến/;
