@@ -295,12 +295,14 @@ const SCOPES: Record<string, string> = {
   LockService: 'https://www.googleapis.com/auth/script.storage',
   ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
   Session: 'https://www.googleapis.com/auth/userinfo.email',
+  Sheets: 'https://www.googleapis.com/auth/spreadsheets',
 };
 
 // Under AuthMode.NONE only UI construction and pure helpers work; onOpen must only build the menu.
 function splitKey(key: string): [string, string, string] {
   const p = key.split('.');
-  return p.length === 3 ? [p[0], p[1], p[2]] : [p[0], p[0], p[1]];
+  // Advanced services nest collections: 'Sheets.Spreadsheets.Values.get' -> ['Sheets', 'Spreadsheets.Values', 'get'].
+  return p.length >= 3 ? [p[0], p.slice(1, -1).join('.'), p[p.length - 1]] : [p[0], p[0], p[1]];
 }
 
 function allowedUnderNone(key: string): boolean {
@@ -316,6 +318,7 @@ function allowedUnderNone(key: string): boolean {
 function deniedInSimpleTrigger(key: string): boolean {
   const [svc, , m] = splitKey(key);
   if (svc === 'MailApp' || svc === 'DriveApp' || svc === 'DocumentApp') return true;
+  if (svc === 'Sheets') return true; // advanced services need authorisation
   if (svc === 'SpreadsheetApp' && ['openById', 'openByUrl', 'create', 'open'].includes(m)) return true;
   if (svc === 'ScriptApp' && ['newTrigger', 'getProjectTriggers', 'getUserTriggers', 'deleteTrigger', 'getOAuthToken'].includes(m)) return true;
   return false;
@@ -327,6 +330,7 @@ function faultMessage(key: string, target: Fake): string {
   if (svc === 'SpreadsheetApp') return `Service Spreadsheets timed out while accessing document with id ${id || 'unknown'}.`;
   if (svc === 'DocumentApp') return `Service Documents failed while accessing document with id ${id || 'unknown'}.`;
   if (svc === 'MailApp') return 'Service unavailable: Mail';
+  if (svc === 'Sheets') return `API call to ${key.split('.').map((p, i, a) => (i < a.length - 1 ? p.toLowerCase() : p)).join('.')} failed with error: The service is currently unavailable.`;
   if (svc === 'UrlFetchApp') return 'Address unavailable: https://example.invalid';
   return "We're sorry, a server error occurred. Please wait a bit and try again.";
 }
@@ -423,6 +427,8 @@ export interface GoogleOpts {
   echoLogs?: boolean;
   /** Name of the container spreadsheet created up front (null: none). */
   containerName?: string | null;
+  /** Advanced services enabled in the manifest, installed as globals (default ['Sheets', 'Docs']). */
+  advancedServices?: string[];
 }
 
 /** Persistent state plus the instrumentation every fake reports to. */
@@ -435,6 +441,7 @@ export class GoogleCore {
   readonly htmlFiles: Record<string, string>;
   readonly addonTriggerLimit: boolean;
   readonly echoLogs: boolean;
+  readonly advancedServices: string[];
   readonly live = new Set<string>();
   readonly lockContentions: { execution: string; lock: string; method: string; at: number }[] = [];
   readonly logs: LogEntry[] = [];
@@ -456,6 +463,7 @@ export class GoogleCore {
     this.htmlFiles = opts.htmlFiles ?? {};
     this.addonTriggerLimit = opts.addonTriggerLimit ?? true;
     this.echoLogs = opts.echoLogs ?? false;
+    this.advancedServices = [...(opts.advancedServices ?? ['Sheets', 'Docs'])];
     this.baseNow = opts.now ?? (() => new Date());
     const self = this;
     this.clock = {
@@ -549,7 +557,8 @@ export class GoogleCore {
 
   permissionError(x: Exec, key: string): Error {
     const [svc, cls, m] = splitKey(key);
-    const name = cls === svc ? `${svc}.${m}` : `${cls}.${m}`;
+    // Advanced services are named in full: Sheets.Spreadsheets.Values.get.
+    const name = cls.includes('.') ? key : cls === svc ? `${svc}.${m}` : `${cls}.${m}`;
     return gasError(x, `You do not have permission to call ${name}. Required permissions: ${SCOPES[svc] ?? 'https://www.googleapis.com/auth/script.external_request'}`);
   }
 }

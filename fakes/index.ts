@@ -9,6 +9,7 @@ import { ScriptAppF, dueTriggers, type DueTrigger } from './script';
 import { ChartsF, createSpreadsheetState, SpreadsheetAppF } from './spreadsheet';
 import { CacheServiceF, LockServiceF, PropertiesServiceF } from './storage';
 import { HtmlServiceF } from './ui';
+import { createSheetsGlobal } from './sheets-api';
 import { cellValue, findSheet, lastCol, lastRow } from './sheet-model';
 import type { DocJson } from './doc-model';
 
@@ -36,6 +37,8 @@ export interface GasGlobals {
   Session: GoogleAppsScript.Base.Session;
   Logger: GoogleAppsScript.Base.Logger;
   Charts: GoogleAppsScript.Charts.Charts;
+  /** Advanced service; absent when the google was created without 'Sheets' in advancedServices. */
+  Sheets?: GoogleAppsScript.Sheets;
   console: Console;
 }
 
@@ -72,6 +75,7 @@ export class FakeGoogle extends GoogleCore {
       console: wrap(new ConsoleF(x)),
       Charts: wrap(new ChartsF(x)),
     };
+    if (this.advancedServices.includes('Sheets')) x.globals.Sheets = createSheetsGlobal(x);
     return x;
   }
 

@@ -111,7 +111,8 @@ export function goToCell(sheet: unknown, a1: unknown) {
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   try {
-    const svc = globalServices();
+    // A simple trigger may not call advanced services (they need authorization): SpreadsheetApp only.
+    const svc = { ...globalServices(), Sheets: undefined, Docs: undefined };
     const r = checkEditedRange(svc, e.range);
     // A row typed by hand changes the figures too: the computed columns and "Tổng hợp" follow.
     if (r.good) {

@@ -9,6 +9,7 @@ import { DriveAppF, FileF, FolderF } from '../../fakes/drive';
 import { MailAppF } from '../../fakes/mail';
 import { LoggerF, SessionF, UserF, UtilitiesF } from '../../fakes/misc';
 import { DataValidationBuilderF, DataValidationF, ProtectionF, RangeF } from '../../fakes/range';
+import { SheetsValuesF } from '../../fakes/sheets-api';
 import { ClockTriggerBuilderF, ScriptAppF, SpreadsheetTriggerBuilderF, TriggerBuilderF, TriggerF } from '../../fakes/script';
 import { EmbeddedChartBuilderF, EmbeddedChartF, SheetF, SpreadsheetAppF, SpreadsheetF } from '../../fakes/spreadsheet';
 import { CacheF, CacheServiceF, LockF, LockServiceF, PropertiesF, PropertiesServiceF } from '../../fakes/storage';
@@ -19,7 +20,9 @@ function loadInterfaces(): Map<string, Set<string>> {
   const dir = path.join(__dirname, '../../node_modules/@types/google-apps-script');
   const members = new Map<string, Set<string>>();
   const bases = new Map<string, string[]>();
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.d.ts'))) {
+  // Advanced services (Sheets, Docs...) are typed in the apis/ folder.
+  const files = [...fs.readdirSync(dir), ...fs.readdirSync(path.join(dir, 'apis')).map((n) => path.join('apis', n))].filter((n) => n.endsWith('.d.ts'));
+  for (const f of files) {
     const src = ts.createSourceFile(f, fs.readFileSync(path.join(dir, f), 'utf8'), ts.ScriptTarget.Latest);
     const visit = (node: ts.Node, ns: string[]) => {
       if (ts.isModuleDeclaration(node) && node.body) {
@@ -104,6 +107,7 @@ const CASES: [string, { prototype: object }][] = [
   ['Base.Session', SessionF],
   ['Base.User', UserF],
   ['Base.Logger', LoggerF],
+  ['Sheets.Collection.Spreadsheets.ValuesCollection', SheetsValuesF],
 ];
 
 // Methods that exist on Google but are missing from the typings, or builder shortcuts living on specialised builders.

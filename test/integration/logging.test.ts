@@ -75,8 +75,8 @@ describe('logging what the LHH did', () => {
     const w = world();
     const first = { fn: 'logEvent', args: [P21('Phản biện thứ nhất', '2024-03-01')], ctx: { kind: 'sidebar' as const, user: ADMIN } };
     const second = { fn: 'logEvent', args: [P21('Phản biện thứ hai', '2024-03-02')], ctx: { kind: 'sidebar' as const, user: STAFF } };
-    // Pause the first right after it has read the events sheet, and run the second then.
-    const r = interleave(w.google, w.code, first, second, { method: 'SpreadsheetApp.Range.getValues', nth: 3 });
+    // Pause the first right after it has read the data sheets (one Sheets API call), and run the second then.
+    const r = interleave(w.google, w.code, first, second, { method: 'Sheets.Spreadsheets.Values.batchGet', nth: 1 });
     expect(r.deferred).toBe(true);
     expect(r.sideEffectsWhileWaiting).toBe(false);
     expect((r.first as { ok: boolean; id: string }).id).toBe('HD-2024-0001');
