@@ -65,11 +65,14 @@ export function menuSetupWorkbook(): void {
 /** Menu "Cập nhật trang Tổng hợp". */
 export function menuRefreshDashboard(): void {
   const svc = globalServices();
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
   const r = respond(() => {
-    refreshDashboard(openContext(svc));
+    const ctx = openContext(svc);
+    ss = ctx.ss;
+    refreshDashboard(ctx);
     return { ok: true as const };
   });
-  svc.SpreadsheetApp.getActiveSpreadsheet().toast(r.ok ? 'Đã cập nhật trang Tổng hợp.' : r.message || messageOf('unexpected'), 'LHH Tracker');
+  (ss || svc.SpreadsheetApp.getActiveSpreadsheet()).toast(r.ok ? 'Đã cập nhật trang Tổng hợp.' : r.message || messageOf('unexpected'), 'LHH Tracker');
 }
 
 // Logging (sidebar "Ghi nhận hoạt động").

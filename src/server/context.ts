@@ -94,12 +94,20 @@ export function openContext(svc: Services, opts: { spreadsheetId?: string } = {}
     ss = svc.SpreadsheetApp.openById(id);
   }
   const { settings, configured } = loadSettings(propCache);
+  let user: string | null = null;
   return {
     svc,
     ss,
     tz: ss.getSpreadsheetTimeZone() || DEFAULT_TZ,
     now: new Date(),
-    user: currentUser(svc),
+    // Asked of Google only by actions that check rights or record who did what.
+    get user(): string {
+      if (user === null) user = currentUser(svc);
+      return user;
+    },
+    set user(v: string) {
+      user = v;
+    },
     docProps,
     settings,
     configured,

@@ -6,7 +6,7 @@ import { dateTimeToText, dateToIso } from '../core/cells';
 import type { BudgetLine, LoggedEvent, Programme, Target } from '../core/types';
 import { loadWorkbook, ofYear, type Workbook } from './repo';
 import { writeChangedColumns } from './table';
-import { targetFor, writeBlock } from './sheets-api';
+import { batchWrites, targetFor, writeBlock } from './sheets-api';
 import { getProp, setProp, type Ctx } from './context';
 import { buildDashboard } from '../core/dashboard-model';
 
@@ -148,6 +148,9 @@ export function writeComputed(ctx: Ctx, wb: Workbook): void {
 
 /** After a change: the computed columns and the dashboard, from what the action already read. */
 export function afterChange(ctx: Ctx, wb: Workbook): void {
-  writeComputed(ctx, wb);
-  writeDashboard(ctx, { year: wb.year, programs: wb.programs, targets: wb.targets, events: ofYear(wb.events.items, wb.year), lines: ofYear(wb.budget.items, wb.year) });
+  // One write for the computed columns of two sheets and the dashboard's figures (Sheets API).
+  batchWrites(() => {
+    writeComputed(ctx, wb);
+    writeDashboard(ctx, { year: wb.year, programs: wb.programs, targets: wb.targets, events: ofYear(wb.events.items, wb.year), lines: ofYear(wb.budget.items, wb.year) });
+  });
 }

@@ -90,15 +90,57 @@ function apiCell(v: Cell, timeZone: string): string | number | boolean {
   return isDate(v) ? dateToSerial(v, timeZone) : v;
 }
 
+interface Pending {
+  range: string;
+  values: (string | number | boolean)[][];
+  /** Runs once the write is on the sheet: callers keep their in-memory rows in step with it. */
+  applied?: () => void;
+}
+
+/** Writes collected by `batchWrites`, per spreadsheet; null when writes go out at once. */
+let collecting: { target: ApiTarget; data: Pending[] } | null = null;
+
 /**
- * Writes a block at (row, col), both 1-based, in one call. USER_ENTERED reads strings as typed, like setValues,
- * so the apostrophe that keeps text as text works the same on both roads.
+ * Runs `fn` with its API writes held back, then sends them all in one batchUpdate (atomic: all or
+ * none). The computed columns and the dashboard after a change are several blocks on three sheets.
  */
-export function writeBlock(t: ApiTarget, row: number, col: number, block: Cell[][]): void {
-  if (!block.length || !block[0].length) return;
+export function batchWrites<T>(fn: () => T): T {
+  if (collecting) return fn();
+  const mine: { target: ApiTarget; data: Pending[] } = { target: null as unknown as ApiTarget, data: [] };
+  collecting = mine;
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    collecting = null;
+  }
+  if (mine.data.length) {
+    const t = mine.target;
+    again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: mine.data.map((d) => ({ range: d.range, values: d.values })) }, t.spreadsheetId));
+    for (const d of mine.data) if (d.applied) d.applied();
+  }
+  return result;
+}
+
+/**
+ * Writes a block at (row, col), both 1-based, in one call (or into the batch being collected).
+ * USER_ENTERED reads strings as typed, like setValues, so the apostrophe that keeps text as text
+ * works the same on both roads.
+ */
+export function writeBlock(t: ApiTarget, row: number, col: number, block: Cell[][], applied?: () => void, now = false): void {
+  if (!block.length || !block[0].length) {
+    if (applied) applied();
+    return;
+  }
   const range = `${quoteSheet(t.sheetName)}!${columnLetter(col - 1)}${row}:${columnLetter(col + block[0].length - 2)}${row + block.length - 1}`;
   const values = block.map((r) => r.map((v) => apiCell(v, t.timeZone)));
+  if (!now && collecting && (!collecting.target || collecting.target.spreadsheetId === t.spreadsheetId)) {
+    collecting.target = collecting.target || t;
+    collecting.data.push({ range, values, applied });
+    return;
+  }
   again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: [{ range, values }] }, t.spreadsheetId));
+  if (applied) applied();
 }
 
 /**

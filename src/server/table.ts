@@ -141,10 +141,14 @@ function toTable(def: SheetDef, values: Cell[][], timeZone: string, sheetOf: () 
   };
 }
 
-/** Writes a block at (row, col), 1-based, by the road the table was read. */
-function putBlock(t: Table, row: number, col: number, block: Cell[][]): void {
-  if (t.api) writeBlock(t.api, row, col, block);
-  else again(() => t.sheet.getRange(row, col, block.length, block[0].length).setValues(block));
+/**
+ * Writes a block at (row, col), 1-based, by the road the table was read; `applied` keeps the rows in
+ * memory in step, once the block is on the sheet (a held-back batch may fail as a whole).
+ */
+function putBlock(t: Table, row: number, col: number, block: Cell[][], applied: () => void, now = false): void {
+  if (t.api) return writeBlock(t.api, row, col, block, applied, now);
+  again(() => t.sheet.getRange(row, col, block.length, block[0].length).setValues(block));
+  applied();
 }
 
 export function isBlankRow(row: Cell[]): boolean {
@@ -196,7 +200,8 @@ export function appendRecords(t: Table, recs: Record<string, unknown>[]): number
   };
   // The API read told the grid's height: grow before writing rather than fail first.
   if (t.api && t.api.maxRows && need > t.api.maxRows) grow(t.api.maxRows);
-  const write = () => putBlock(t, first, 1, rows);
+  // An append is the action's own write, never held back in a batch: on the sheet when this returns.
+  const write = () => putBlock(t, first, 1, rows, () => undefined, true);
   try {
     write();
   } catch (e) {
@@ -214,15 +219,13 @@ export function appendRecords(t: Table, recs: Record<string, unknown>[]): number
 /** Rewrites one data row (index into t.rows) in one write. */
 export function writeRecord(t: Table, index: number, rec: Record<string, unknown>): void {
   const row = toRow(t, rec, t.rows[index]);
-  putBlock(t, index + 2, 1, [row]);
-  t.rows[index] = row;
+  putBlock(t, index + 2, 1, [row], () => (t.rows[index] = row));
 }
 
 /** Rewrites a block of whole data rows [from, from + rows.length) in one write. */
 export function writeRows(t: Table, from: number, rows: Cell[][]): void {
   if (!rows.length) return;
-  putBlock(t, from + 2, 1, rows);
-  rows.forEach((r, k) => (t.rows[from + k] = r));
+  putBlock(t, from + 2, 1, rows, () => rows.forEach((r, k) => (t.rows[from + k] = r)));
 }
 
 const sameCell = (a: unknown, b: unknown) => a === b || ((a === '' || a === null || a === undefined) && (b === '' || b === null || b === undefined));
@@ -243,8 +246,7 @@ export function writeChangedColumns(t: Table, columns: Record<string, Cell[]>): 
     const n = columns[keys[0]].length;
     if (n) {
       const block = Array.from({ length: n }, (_, r) => keys.map((k) => columns[k][r]));
-      putBlock(t, 2, t.col[keys[0]] + 1, block);
-      block.forEach((row, r) => keys.forEach((k, c) => t.rows[r] && (t.rows[r][t.col[k]] = row[c])));
+      putBlock(t, 2, t.col[keys[0]] + 1, block, () => block.forEach((row, r) => keys.forEach((k, c) => t.rows[r] && (t.rows[r][t.col[k]] = row[c]))));
     }
     i = j + 1;
   }
