@@ -296,6 +296,7 @@ const SCOPES: Record<string, string> = {
   ScriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
   Session: 'https://www.googleapis.com/auth/userinfo.email',
   Sheets: 'https://www.googleapis.com/auth/spreadsheets',
+  Docs: 'https://www.googleapis.com/auth/documents',
 };
 
 // Under AuthMode.NONE only UI construction and pure helpers work; onOpen must only build the menu.
@@ -319,6 +320,7 @@ function deniedInSimpleTrigger(key: string): boolean {
   const [svc, , m] = splitKey(key);
   if (svc === 'MailApp' || svc === 'DriveApp' || svc === 'DocumentApp') return true;
   if (svc === 'Sheets') return true; // advanced services need authorisation
+  if (svc === 'Docs') return true;
   if (svc === 'SpreadsheetApp' && ['openById', 'openByUrl', 'create', 'open'].includes(m)) return true;
   if (svc === 'ScriptApp' && ['newTrigger', 'getProjectTriggers', 'getUserTriggers', 'deleteTrigger', 'getOAuthToken'].includes(m)) return true;
   return false;
@@ -331,6 +333,7 @@ function faultMessage(key: string, target: Fake): string {
   if (svc === 'DocumentApp') return `Service Documents failed while accessing document with id ${id || 'unknown'}.`;
   if (svc === 'MailApp') return 'Service unavailable: Mail';
   if (svc === 'Sheets') return `API call to ${key.split('.').map((p, i, a) => (i < a.length - 1 ? p.toLowerCase() : p)).join('.')} failed with error: The service is currently unavailable.`;
+  if (svc === 'Docs') return `API call to docs.documents.${key.split('.').pop()} failed with error: The service is currently unavailable.`;
   if (svc === 'UrlFetchApp') return 'Address unavailable: https://example.invalid';
   return "We're sorry, a server error occurred. Please wait a bit and try again.";
 }

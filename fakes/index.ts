@@ -10,6 +10,7 @@ import { ChartsF, createSpreadsheetState, SpreadsheetAppF } from './spreadsheet'
 import { CacheServiceF, LockServiceF, PropertiesServiceF } from './storage';
 import { HtmlServiceF } from './ui';
 import { createSheetsGlobal } from './sheets-api';
+import { createDocsGlobal } from './docs-api';
 import { cellValue, findSheet, lastCol, lastRow } from './sheet-model';
 import type { DocJson } from './doc-model';
 
@@ -39,6 +40,8 @@ export interface GasGlobals {
   Charts: GoogleAppsScript.Charts.Charts;
   /** Advanced service; absent when the google was created without 'Sheets' in advancedServices. */
   Sheets?: GoogleAppsScript.Sheets;
+  /** Advanced service; absent when the google was created without 'Docs' in advancedServices. */
+  Docs?: GoogleAppsScript.Docs;
   console: Console;
 }
 
@@ -76,6 +79,7 @@ export class FakeGoogle extends GoogleCore {
       Charts: wrap(new ChartsF(x)),
     };
     if (this.advancedServices.includes('Sheets')) x.globals.Sheets = createSheetsGlobal(x);
+    if (this.advancedServices.includes('Docs')) x.globals.Docs = createDocsGlobal(x);
     return x;
   }
 

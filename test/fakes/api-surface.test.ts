@@ -10,6 +10,8 @@ import { MailAppF } from '../../fakes/mail';
 import { LoggerF, SessionF, UserF, UtilitiesF } from '../../fakes/misc';
 import { DataValidationBuilderF, DataValidationF, ProtectionF, RangeF } from '../../fakes/range';
 import { SheetsValuesF } from '../../fakes/sheets-api';
+import { createDocsGlobal, DocsDocumentsF } from '../../fakes/docs-api';
+import { createGoogle } from '../../fakes';
 import { ClockTriggerBuilderF, ScriptAppF, SpreadsheetTriggerBuilderF, TriggerBuilderF, TriggerF } from '../../fakes/script';
 import { EmbeddedChartBuilderF, EmbeddedChartF, SheetF, SpreadsheetAppF, SpreadsheetF } from '../../fakes/spreadsheet';
 import { CacheF, CacheServiceF, LockF, LockServiceF, PropertiesF, PropertiesServiceF } from '../../fakes/storage';
@@ -108,6 +110,7 @@ const CASES: [string, { prototype: object }][] = [
   ['Base.User', UserF],
   ['Base.Logger', LoggerF],
   ['Sheets.Collection.Spreadsheets.ValuesCollection', SheetsValuesF],
+  ['Docs.Collection.DocumentsCollection', DocsDocumentsF],
 ];
 
 // Methods that exist on Google but are missing from the typings, or builder shortcuts living on specialised builders.
@@ -134,5 +137,14 @@ describe('API surface', () => {
     const union = new Set<string>();
     for (const [k, v] of ifaces) if (/^Spreadsheet\.Embedded\w*ChartBuilder$/.test(k)) v.forEach((m) => union.add(m));
     expect(publicMethods(EmbeddedChartBuilderF).filter((m) => !union.has(m))).toEqual([]);
+  });
+
+  test('the Docs global has only members of GoogleAppsScript.Docs', () => {
+    const real = ifaces.get('Docs');
+    expect(real).toBeDefined();
+    const google = createGoogle();
+    const docs = createDocsGlobal(google.newExecution());
+    expect(Object.keys(docs).filter((k) => !real!.has(k))).toEqual([]);
+    expect([...real!].filter((k) => !(k in docs))).toEqual([]);
   });
 });
