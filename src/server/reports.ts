@@ -8,7 +8,10 @@ import { dateToIso, isValidIso } from '../core/cells';
 import { escapeHtml } from '../core/vn-format';
 import { summarizeBudget } from '../core/budget';
 import { renderDoc } from './docs-renderer';
-import { loadWorkbook, ofYear, type Workbook } from './repo';
+import { renderDocWithApi } from './docs-api-renderer';
+import { DATA_SHEETS, loadWorkbook, ofYear, type Workbook } from './repo';
+import { prefetch } from './table';
+import { SHEETS } from '../core/sheets';
 import { addEntry, consumeNextNumber, DOC_STATES, nextNumber, readRegister, updateEntry, type DocType, type RegisterEntry } from './register';
 import { afterwards, retrying } from './respond';
 import { audit } from './audit';
@@ -80,6 +83,14 @@ export interface Issued {
   model: DocModel;
 }
 
+/** Without the Docs advanced service: DocumentApp, one call per paragraph or attribute. */
+function renderWithDocumentApp(app: GoogleAppsScript.Document.DocumentApp, model: DocModel): { id: string; url: string } {
+  const doc = renderDoc(app, model);
+  doc.saveAndClose();
+  const url = doc.getUrl();
+  return { id: doc.getId(), url };
+}
+
 /**
  * Numbers, renders and registers one document. The number is taken from the register as it stands
  * under the lock, and written only once the document exists, so a failed run skips no number.
@@ -92,8 +103,7 @@ export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey
   const model = buildModel(ctx, wb, req, seq);
   const today = dateToIso(ctx.now, ctx.tz);
   model.title = reportFileName({ typeAbbr: type, number: seq, orgCode: ctx.settings.orgCode, title: model.subject || model.title, today });
-  const doc = renderDoc(ctx.svc.DocumentApp, model);
-  doc.saveAndClose();
+  const doc = ctx.svc.Docs ? renderDocWithApi(ctx.svc.Docs, model) : renderWithDocumentApp(ctx.svc.DocumentApp, model);
   const recipients = req.kind === 'budget' ? ctx.settings.budgetRecipientName : ctx.settings.reportRecipientName;
   const entry: Omit<RegisterEntry, 'index'> = {
     year,
@@ -105,8 +115,8 @@ export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey
     periodFrom: req.kind === 'progress' ? req.from : '',
     periodTo: req.kind === 'progress' ? req.to : '',
     recipients,
-    docUrl: doc.getUrl(),
-    docId: doc.getId(),
+    docUrl: doc.url,
+    docId: doc.id,
     state,
     jobKey,
   };
@@ -211,5 +221,7 @@ export function sendIssued(ctx: Ctx, wb: Workbook, issued: { entry: RegisterEntr
 }
 
 export function loadForReport(ctx: Ctx): Workbook {
+  // Reports also read the register: all five sheets in one read when the Sheets API is on.
+  prefetch(ctx, [...DATA_SHEETS, SHEETS.register]);
   return loadWorkbook(ctx, ctx.settings.planYear);
 }
