@@ -37,9 +37,12 @@ export interface World {
   sheet: (name: string) => unknown[][];
 }
 
-/** A fresh world; `setup` runs setupWorkbook as the admin first. The clock is frozen at `now`. */
-export function world(opts: { setup?: boolean; now?: string } = {}): World {
-  const google = createGoogle({ user: ADMIN, htmlFiles: htmlFiles() });
+/**
+ * A fresh world; `setup` runs setupWorkbook as the admin first. The clock is frozen at `now`.
+ * `advancedServices` are those the manifest enables (default: Sheets and Docs, as appsscript.json).
+ */
+export function world(opts: { setup?: boolean; now?: string; advancedServices?: string[] } = {}): World {
+  const google = createGoogle({ user: ADMIN, htmlFiles: htmlFiles(), ...(opts.advancedServices ? { advancedServices: opts.advancedServices } : {}) });
   google.clock.set(new Date(opts.now || '2024-07-05T09:00:00+07:00'));
   const code = bundleCode();
   const run = (fn: string, args: unknown[], ctx?: ExecCtx) => runEntry(google, code, fn, args, ctx);
