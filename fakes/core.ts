@@ -152,7 +152,8 @@ export interface State {
   containerId: string | null;
   spreadsheets: Record<string, SpreadsheetState>;
   docs: Record<string, import('./doc-model').DocState>;
-  drive: { files: Record<string, DriveFileState>; folders: Record<string, FolderState>; placement: Record<string, string[]> };
+  /** trashedNative: Docs/Sheets files put in the trash (optional: older saved states lack it). */
+  drive: { files: Record<string, DriveFileState>; folders: Record<string, FolderState>; placement: Record<string, string[]>; trashedNative?: Record<string, boolean> };
   mail: { outbox: StoredMail[]; used: Record<string, number> };
   properties: { script: Record<string, string>; document: Record<string, Record<string, string>>; user: Record<string, Record<string, string>> };
   cache: { script: Record<string, CacheEntry>; document: Record<string, Record<string, CacheEntry>>; user: Record<string, Record<string, CacheEntry>> };

@@ -224,11 +224,15 @@ export class FileF extends Fake {
     return this;
   }
   setTrashed(b: boolean): this {
-    if (this._kind() === 'file') this._x.g.state.drive.files[this._id].trashed = !!b;
+    const k = this._kind();
+    if (k === 'file') this._x.g.state.drive.files[this._id].trashed = !!b;
+    // Docs and Sheets live in their own state maps; their trash flag is kept beside them.
+    else this._x.g.state.drive.trashedNative = { ...(this._x.g.state.drive.trashedNative ?? {}), [this._id]: !!b };
     return this;
   }
   isTrashed(): boolean {
-    return this._kind() === 'file' ? this._x.g.state.drive.files[this._id].trashed : false;
+    const k = this._kind();
+    return k === 'file' ? this._x.g.state.drive.files[this._id].trashed : !!this._x.g.state.drive.trashedNative?.[this._id];
   }
   setSharing(): this {
     return this;

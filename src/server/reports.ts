@@ -103,7 +103,9 @@ export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey
   const model = buildModel(ctx, wb, req, seq);
   const today = dateToIso(ctx.now, ctx.tz);
   model.title = reportFileName({ typeAbbr: type, number: seq, orgCode: ctx.settings.orgCode, title: model.subject || model.title, today });
-  const doc = ctx.svc.Docs ? renderDocWithApi(ctx.svc.Docs, model) : renderWithDocumentApp(ctx.svc.DocumentApp, model);
+  const doc = ctx.svc.Docs
+    ? renderDocWithApi(ctx.svc.Docs, model, (id) => ctx.svc.DriveApp.getFileById(id).setTrashed(true))
+    : renderWithDocumentApp(ctx.svc.DocumentApp, model);
   const recipients = req.kind === 'budget' ? ctx.settings.budgetRecipientName : ctx.settings.reportRecipientName;
   const entry: Omit<RegisterEntry, 'index'> = {
     year,

@@ -71,3 +71,23 @@ describe('the Sheets and Docs advanced services are a faster road to the same re
     expect(r.message).toContain('Kinh phí');
   });
 });
+
+describe('a document whose content could not be written', () => {
+  test('is put in the trash, the user is told in Vietnamese, and trying again issues the same number', () => {
+    const w = world();
+    w.google.failOn('Docs.Documents.batchUpdate', 1);
+    const first = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(first.ok).toBe(false);
+    expect(first.message).toMatch(/[ạảãàáâậầấẩẫăắằẳẵặẹẻẽèéêệềếểễịỉĩìíọỏõòóôộồốổỗơợờớởỡụủũùúưựừứửữỵỷỹỳýđ]/i);
+    // Every document made so far is in the trash: nothing half-written is left in the user's Drive.
+    const exec = w.google.newExecution({ kind: 'local', user: ADMIN });
+    const made = Object.keys(w.google.state.docs);
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.every((id) => w.google.gas(exec).DriveApp.getFileById(id).isTrashed())).toBe(true);
+    exec.end();
+    expect(w.sheet('Sổ văn bản').length).toBe(1);
+    const again = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(again.ok).toBe(true);
+    expect(again.number).toBe('01/BC-LHH');
+  });
+});
