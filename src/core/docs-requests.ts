@@ -1,4 +1,5 @@
 // A DocModel as Docs API batchUpdate requests: the same document docs-renderer.ts writes, in one call.
+import { HIGHLIGHT, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from './doc-style';
 import type { Align, Block, DocModel, ParagraphBlock, TableBlock } from './report-model';
 
 // ---------------------------------------------------------------------------------------------------
@@ -86,34 +87,12 @@ export const DOCS_API_APPROXIMATIONS: string[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
-// The visual decisions of docs-renderer.ts, repeated value for value.
+// What only the API path needs; the visual decisions shared with docs-renderer.ts are in doc-style.ts.
 
-const RULE_CHAR = '\u2500';
-const RULE_SIZE = 8;
-/** Advance width of U+2500 in Times New Roman, in em. */
-const RULE_EM = 0.722;
-const HIGHLIGHT = '#fff2cc';
 const BLACK = '#000000';
-const SIGNATURE_SPACE_LINES = 4;
 const TABLE_BORDER_PT = 0.5;
 /** The paragraph the API keeps above a table that starts the body: as small as Docs allows. */
 const SPACER_SIZE = 1;
-
-interface ParaStyle {
-  bold?: boolean;
-  italic?: boolean;
-  size: number;
-  align?: Align;
-  indentFirst?: number;
-  indentStart?: number;
-  spaceBefore?: number;
-  spaceAfter?: number;
-  lineSpacing?: number;
-  highlight?: boolean;
-}
-
-const ruleText = (widthPt: number): string => RULE_CHAR.repeat(Math.max(1, Math.round(widthPt / (RULE_EM * RULE_SIZE))));
-const RULE_STYLE: ParaStyle = { size: RULE_SIZE, align: 'center', lineSpacing: 0.8 };
 const SPACER_STYLE: ParaStyle = { size: SPACER_SIZE };
 
 // ---------------------------------------------------------------------------------------------------
@@ -383,7 +362,6 @@ function merged<T>(list: Styled<T>[]): Styled<T>[] {
 export function buildDocRequests(model: DocModel): DocRequest[] {
   const L = new Layout(model.font.family);
   const base = model.font.size;
-  const pd = model.paragraph;
   const para = (text: string, style: ParaStyle, runs?: ParagraphBlock['runs']): void => L.paragraph({ text, style, runs });
   const rule = (widthPt: number): void => para(ruleText(widthPt), RULE_STYLE);
   const centre = (size: number, extra: Partial<ParaStyle> = {}): ParaStyle => ({ size, align: 'center', ...extra });
@@ -417,17 +395,6 @@ export function buildDocRequests(model: DocModel): DocRequest[] {
     para(r, model.recipients.length === 1 ? { size: base, align: 'center', spaceBefore: 6, spaceAfter: 6 } : { size: base, indentStart: i === 0 ? 100 : 150, spaceBefore: i === 0 ? 6 : 0 }),
   );
 
-  const bodyPara = (b: ParagraphBlock): ParaStyle => ({
-    size: b.size || base,
-    bold: b.bold,
-    italic: b.italic,
-    align: b.align || 'justify',
-    indentFirst: b.indentFirst === false ? 0 : pd.indentFirst,
-    spaceAfter: b.spaceAfter === undefined ? pd.spaceAfter : b.spaceAfter,
-    lineSpacing: pd.lineSpacing,
-    highlight: b.placeholder,
-  });
-
   const dataTable = (b: TableBlock): void => {
     const size = b.size || base;
     const bold = new Set(b.boldRows || []);
@@ -445,18 +412,10 @@ export function buildDocRequests(model: DocModel): DocRequest[] {
     for (const b of list) {
       switch (b.t) {
         case 'p':
-          para(b.text, bodyPara(b), b.runs);
+          para(b.text, bodyParaStyle(b, model), b.runs);
           break;
         case 'heading':
-          para(b.text, {
-            size: base,
-            bold: b.level < 3,
-            align: 'justify',
-            indentFirst: pd.indentFirst,
-            spaceBefore: b.level === 1 ? 6 : 0,
-            spaceAfter: pd.spaceAfter,
-            lineSpacing: pd.lineSpacing,
-          });
+          para(b.text, headingStyle(b.level, model));
           break;
         case 'table':
           if (b.rows.length && b.rows[0].length) dataTable(b);

@@ -1,5 +1,6 @@
 // Writes a core DocModel into a new Google Doc with DocumentApp, in a number of calls independent of the event count.
-import type { Align, Annex, Block, DocModel, ParagraphBlock, TableBlock } from '../core/report-model';
+import type { Annex, Block, DocModel, TableBlock } from '../core/report-model';
+import { HIGHLIGHT, RULE_SIZE, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from '../core/doc-style';
 
 type DocApp = GoogleAppsScript.Document.DocumentApp;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -18,26 +19,6 @@ export const DOC_APPROXIMATIONS: string[] = [
   'Annex tables stay in portrait A4 (DocumentApp cannot make a landscape section); the nine-column dự toán table uses 10 pt text to fit.',
   'Places left for staff ("[Cán bộ bổ sung: …]") are highlighted in light yellow and must be replaced before signing.',
 ];
-
-const RULE_CHAR = '\u2500';
-const RULE_SIZE = 8;
-/** Advance width of U+2500 in Times New Roman, in em. */
-const RULE_EM = 0.722;
-const HIGHLIGHT = '#fff2cc';
-const SIGNATURE_SPACE_LINES = 4;
-
-interface ParaStyle {
-  bold?: boolean;
-  italic?: boolean;
-  size: number;
-  align?: Align;
-  indentFirst?: number;
-  indentStart?: number;
-  spaceBefore?: number;
-  spaceAfter?: number;
-  lineSpacing?: number;
-  highlight?: boolean;
-}
 
 /** Renders `model` into a new document and returns it unsaved: the caller saves and closes it. */
 export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Document.Document {
@@ -60,7 +41,6 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
   bodyAttrs[A.FOREGROUND_COLOR] = '#000000';
   body.setAttributes(bodyAttrs);
   const base = model.font.size;
-  const pd = model.paragraph;
 
   /** Every paragraph gets every attribute set, because appended paragraphs inherit the previous one's. */
   function style<T extends Styled>(p: T, s: ParaStyle): T {
@@ -84,8 +64,6 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
   type Container = Body | TableCell;
   const para = (c: Container, text: string, s: ParaStyle): Paragraph => style(c.appendParagraph(text), s);
 
-  const ruleText = (widthPt: number): string => RULE_CHAR.repeat(Math.max(1, Math.round(widthPt / (RULE_EM * RULE_SIZE))));
-  const RULE_STYLE: ParaStyle = { size: RULE_SIZE, align: 'center', lineSpacing: 0.8 };
   const rule = (c: Container, widthPt: number): Paragraph => para(c, ruleText(widthPt), RULE_STYLE);
 
   /** Fills a cell: its first paragraph exists already (from appendTable) and takes the first line. */
@@ -136,17 +114,6 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
     para(body, r, model.recipients.length === 1 ? { size: base, align: 'center', spaceBefore: 6, spaceAfter: 6 } : { size: base, indentStart: i === 0 ? 100 : 150, spaceBefore: i === 0 ? 6 : 0 }),
   );
 
-  const bodyPara = (b: ParagraphBlock): ParaStyle => ({
-    size: b.size || base,
-    bold: b.bold,
-    italic: b.italic,
-    align: b.align || 'justify',
-    indentFirst: b.indentFirst === false ? 0 : pd.indentFirst,
-    spaceAfter: b.spaceAfter === undefined ? pd.spaceAfter : b.spaceAfter,
-    lineSpacing: pd.lineSpacing,
-    highlight: b.placeholder,
-  });
-
   function renderTable(b: TableBlock): void {
     const t = body.appendTable(b.rows);
     const size = b.size || base;
@@ -177,7 +144,7 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
     for (const b of blocks) {
       switch (b.t) {
         case 'p': {
-          const p = para(body, b.text, bodyPara(b));
+          const p = para(body, b.text, bodyParaStyle(b, model));
           if (b.runs) {
             const text = p.editAsText();
             let at = 0;
@@ -191,15 +158,7 @@ export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Doc
           break;
         }
         case 'heading':
-          para(body, b.text, {
-            size: base,
-            bold: b.level < 3,
-            align: 'justify',
-            indentFirst: pd.indentFirst,
-            spaceBefore: b.level === 1 ? 6 : 0,
-            spaceAfter: pd.spaceAfter,
-            lineSpacing: pd.lineSpacing,
-          });
+          para(body, b.text, headingStyle(b.level, model));
           break;
         case 'table':
           renderTable(b);
