@@ -2,15 +2,16 @@
 import { SHEETS } from '../core/sheets';
 import { textCell } from '../core/cells';
 import { mapHeader } from './table';
-import { appendRowApi } from './sheets-api';
 import { getProp, setProp, type Ctx } from './context';
 
 /** The audit sheet's header, kept in document properties: the add-on alone writes that sheet. */
 export const AUDIT_HEADER_KEY = 'lhh.auditHeader';
 
 /**
- * An append is atomic on Google's side, so entries from runs holding different locks
- * (a sidebar and a time-driven run) never land on the same row.
+ * appendRow is atomic on Google's side, so entries from runs holding different locks (a sidebar and
+ * a time-driven run) never land on the same row. It stays on SpreadsheetApp even with the Sheets API:
+ * a Date written by appendRow gets a date format in rows the sheet adds as it grows, where a serial
+ * number appended through the API would show as 45478.375.
  */
 export function audit(ctx: Ctx, action: string, subject: string, detail: string): void {
   // The header is read once and remembered; setup forgets it whenever it creates or repairs the sheet.
@@ -34,8 +35,6 @@ export function audit(ctx: Ctx, action: string, subject: string, detail: string)
   put('action', textCell(action));
   put('subject', textCell(subject));
   put('detail', textCell(detail.slice(0, 2000)));
-  // The Sheets API appends in one call; without it, appendRow (same atomicity) needs the sheet first.
-  if (appendRowApi(ctx, SHEETS.audit, row)) return;
   sheet = sheet || ctx.ss.getSheetByName(SHEETS.audit.name);
   if (sheet) sheet.appendRow(row);
 }

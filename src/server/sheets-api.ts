@@ -142,17 +142,3 @@ export function writeBlock(t: ApiTarget, row: number, col: number, block: Cell[]
   again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: [{ range, values }] }, t.spreadsheetId));
   if (applied) applied();
 }
-
-/**
- * Appends one row after the sheet's last row in one call, atomic on Google's side like appendRow.
- * Returns false when the advanced service is not enabled. OVERWRITE fills the rows setup formatted.
- */
-export function appendRowApi(ctx: Ctx, def: SheetDef, row: Cell[]): boolean {
-  const values = valuesApi(ctx);
-  if (!values) return false;
-  values.append({ values: [row.map((v) => apiCell(v, ctx.tz))] }, spreadsheetId(ctx), `${quoteSheet(def.name)}!A1`, {
-    valueInputOption: 'USER_ENTERED',
-    insertDataOption: 'OVERWRITE',
-  });
-  return true;
-}
