@@ -4,7 +4,7 @@ import { fieldMessage, messageOf } from '../core/messages';
 import type { Failure } from '../core/types';
 
 /** Messages Google's services give when a call failed for reasons that pass. */
-export const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Rate Limit|Service unavailable|Service \w+ failed while accessing|failed while accessing document|Server error|Backend error|temporarily unavailable|currently unavailable/i;
+export const TRANSIENT = /timed out|Address unavailable|Service error|try again|Internal error|Service invoked too many times in a short time|Rate Limit|Service unavailable|Service \w+ failed while accessing|failed while accessing document|Server error|Backend error|temporarily unavailable|currently unavailable|Quota exceeded for quota metric/i;
 
 /**
  * Reading a range, or writing the same values to the same range, is safe to repeat: a call that

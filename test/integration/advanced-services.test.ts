@@ -91,3 +91,19 @@ describe('a document whose content could not be written', () => {
     expect(again.number).toBe('01/BC-LHH');
   });
 });
+
+describe("the Sheets API's per-minute quota", () => {
+  test('a quota refusal reaches the user as "try again" in Vietnamese, and nothing is written', () => {
+    const w = world();
+    const before = JSON.stringify(w.google.sheetNames(w.ssId).map((n) => w.sheet(n)));
+    const quota =
+      "API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:1'.";
+    // Read, tried again twice at once: three refusals in a row reach the user.
+    for (let i = 0; i < 3; i++) w.google.failOn('Sheets.Spreadsheets.Values.batchGet', 1, quota);
+    const r = w.call('logEvent', P21('Phản biện đề án', '2024-03-15'));
+    expect(r).toMatchObject({ ok: false, code: 'transient' });
+    expect(r.message).toContain('vui lòng thử lại');
+    expect(JSON.stringify(w.google.sheetNames(w.ssId).map((n) => w.sheet(n)))).toBe(before);
+    expect(w.call('logEvent', P21('Phản biện đề án', '2024-03-15')).id).toBe('HD-2024-0001');
+  });
+});
