@@ -184,7 +184,16 @@ function layout(nodes: DocNode[], from: number, inTable = false): { spans: Span[
   return { spans, end: at };
 }
 
-const bodyLayout = (m: DocModel) => layout(m.body, 1);
+/**
+ * The body's layout, kept while only styles change: a batch of thousands of style requests would
+ * otherwise lay the document out again for each. Requests that move indexes drop it (applyRequest).
+ */
+let laidOut: { m: DocModel; l: { spans: Span[]; end: number } } | null = null;
+function bodyLayout(m: DocModel): { spans: Span[]; end: number } {
+  if (!laidOut || laidOut.m !== m) laidOut = { m, l: layout(m.body, 1) };
+  return laidOut.l;
+}
+const MOVES_INDEXES = new Set(['insertText', 'insertTable', 'insertPageBreak', 'deleteContentRange']);
 
 /** The paragraph (or break paragraph) holding index i, or null where text cannot go (table, row and cell starts, table ends). */
 function locate(spans: Span[], i: number): { span: ParaSpan | BlockSpan; off: number } | null {
@@ -833,7 +842,12 @@ function applyRequest(m: DocModel, raw: unknown, i: number): Json {
   if (!h) unsupported(`the ${kind} request`);
   const r = new Req(i, kind);
   const body = r.obj((raw as Json)[kind], '', kind[0].toUpperCase() + kind.slice(1) + 'Request', h[0]) ?? {};
-  h[1](r, body, m);
+  if (MOVES_INDEXES.has(kind)) laidOut = null;
+  try {
+    h[1](r, body, m);
+  } finally {
+    if (MOVES_INDEXES.has(kind)) laidOut = null;
+  }
   return {};
 }
 
@@ -1063,6 +1077,8 @@ export class DocsDocumentsF extends Fake {
         if (!['includeTabsContent', 'suggestionsViewMode', 'fields', 'quotaUser', 'prettyPrint'].includes(k))
           throw new ApiError(`Invalid JSON payload received. Unknown name "${k}": Cannot bind query parameter. Field '${k}' could not be found in request message.`);
       const d = this._doc(documentId);
+      // DocumentApp may have changed the document since: never reuse a layout across calls.
+      laidOut = null;
       return documentJson(d, d.saved, args.includeTabsContent === true) as GoogleAppsScript.Docs.Schema.Document;
     });
   }
@@ -1080,6 +1096,7 @@ export class DocsDocumentsF extends Fake {
       if (!Array.isArray(requests)) throw new ApiError(`Invalid value at 'requests' (${V1}Request), ${show(requests)}`);
       const run = (m: DocModel): { m: DocModel; replies: Json[] } => {
         const copy = structuredClone(m);
+        laidOut = null;
         return { m: copy, replies: requests.map((q, i) => applyRequest(copy, q, i)) };
       };
       const { m, replies } = run(d.saved);
