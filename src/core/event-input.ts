@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { AppError, setOwn, type FieldProblem } from './errors';
 import { dmyToIso, isValidIso } from './cells';
-import type { BudgetLine, Target } from './types';
+import type { BudgetLine, EventFields, Target } from './types';
 
 export const LIMITS = {
   title: 300,
@@ -46,19 +46,7 @@ export interface EventInput {
 }
 
 /** The event once checked: text in NFC and trimmed, numbers as numbers. */
-export interface CleanEvent {
-  targetCode: string;
-  date: string;
-  title: string;
-  quantity: number;
-  location: string;
-  partner: string;
-  participants: number | null;
-  cost: number | null;
-  budgetLineId: string;
-  result: string;
-  evidenceUrl: string;
-}
+export type CleanEvent = EventFields;
 
 // C0/C1 control characters except tab and newlines: they corrupt cells and documents.
 // eslint-disable-next-line no-control-regex

@@ -66,6 +66,9 @@ export interface LoggedEvent {
   updatedAt: string;
 }
 
+/** What the staff enter for an event; id, year, state and who/when are the add-on's. */
+export type EventFields = Pick<LoggedEvent, 'targetCode' | 'date' | 'title' | 'quantity' | 'location' | 'partner' | 'participants' | 'cost' | 'budgetLineId' | 'result' | 'evidenceUrl'>;
+
 export const BUDGET_STAGES = ['Dự thảo', 'Đã gửi thẩm định', 'Đã thẩm định', 'Đã phê duyệt'] as const;
 export type BudgetStage = (typeof BUDGET_STAGES)[number];
 

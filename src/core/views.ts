@@ -1,4 +1,35 @@
 // What the logging sidebar receives from the server: one shape, shared by both ends of google.script.run.
+import type { EventFields, LoggedEvent, Programme, Target } from './types';
+import type { TargetProgress } from './progress';
+
+type Figures = Pick<TargetProgress, 'code' | 'programCode' | 'name' | 'unit' | 'planned' | 'done' | 'percent'>;
+
+/** A target's figures as every view of progress carries them (the progress view and the logging sidebar). */
+export function targetFigures(t: Figures): Figures {
+  return { code: t.code, programCode: t.programCode, name: t.name, unit: t.unit, planned: t.planned, done: t.done, percent: t.percent };
+}
+
+/** A programme of the plan as the plan viewer and the import dialog show it. */
+export function programmeJson(p: Pick<Programme, 'code' | 'name' | 'objectives'>): Pick<Programme, 'code' | 'name' | 'objectives'> {
+  return { code: p.code, name: p.name, objectives: p.objectives };
+}
+
+type PlanTarget = Pick<Target, 'code' | 'programCode' | 'name' | 'content' | 'quantity' | 'unit' | 'qualifier' | 'dueDate' | 'endYear'>;
+
+/** A target of the plan as plain JSON (the plan viewer adds its status, the import dialog its source sentence). */
+export function targetJson(t: PlanTarget): PlanTarget {
+  return {
+    code: t.code,
+    programCode: t.programCode,
+    name: t.name,
+    content: t.content,
+    quantity: t.quantity,
+    unit: t.unit,
+    qualifier: t.qualifier,
+    dueDate: t.dueDate,
+    endYear: t.endYear,
+  };
+}
 
 export interface TargetView {
   code: string;
@@ -15,23 +46,7 @@ export interface TargetView {
   maxDate: string;
 }
 
-export interface RecentEvent {
-  id: string;
-  targetCode: string;
-  date: string;
-  title: string;
-  quantity: number;
-  location: string;
-  partner: string;
-  participants: number | null;
-  cost: number | null;
-  budgetLineId: string;
-  result: string;
-  evidenceUrl: string;
-  state: string;
-  cancelReason: string;
-  createdBy: string;
-}
+export type RecentEvent = EventFields & Pick<LoggedEvent, 'id' | 'state' | 'cancelReason' | 'createdBy'>;
 
 export interface LogView {
   ok: true;

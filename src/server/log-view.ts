@@ -4,7 +4,7 @@ import { isAdmin } from '../core/settings';
 import { formatMoney } from '../core/vn-format';
 import { dateToIso } from '../core/cells';
 import type { Ctx } from './context';
-import type { LogView } from '../core/views';
+import { targetFigures, type LogView } from '../core/views';
 
 export type { LogView };
 import { ofYear, type Workbook } from './repo';
@@ -53,13 +53,7 @@ export function buildLogView(ctx: Ctx, wb: Workbook): LogView {
     targets: p.targets.map((t) => {
       const def = byCode.get(t.code);
       return {
-        code: t.code,
-        programCode: t.programCode,
-        name: t.name,
-        unit: t.unit,
-        planned: t.planned,
-        done: t.done,
-        percent: t.percent,
+        ...targetFigures(t),
         label: targetLabel(t.name, t.planned, t.done, t.unit, t.events),
         minDate: `${year}-01-01`,
         maxDate: `${def ? def.endYear || year : year}-12-31`,

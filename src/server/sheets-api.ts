@@ -28,8 +28,7 @@ export function gridRows(range: string | undefined): number {
 }
 
 function valuesApi(ctx: Ctx): ValuesApi | null {
-  // The edit trigger's stand-in context has no services: simple triggers cannot call advanced services.
-  const api = ctx.svc && ctx.svc.Sheets;
+  const api = ctx.svc.Sheets;
   return (api && api.Spreadsheets && api.Spreadsheets.Values) || null;
 }
 

@@ -102,20 +102,14 @@ function readFresh(ctx: Ctx, defs: SheetDef[]): Table[] {
     const def = defs[i];
     let sheet: Sheet | null = null;
     const lazy = () => (sheet = sheet || again(() => getSheet(ctx.ss, def)));
-    return toTable(def, datesFromSerials(def, f.values, ctx.tz), ctx.tz, lazy, f.target);
+    return toTable(def, f.values, ctx.tz, lazy, f.target);
   });
 }
 
 /** The API gives dates as serial numbers; in date columns they become Dates, as getValues gives them. */
-function datesFromSerials(def: SheetDef, values: Cell[][], timeZone: string): Cell[][] {
-  const { col } = mapHeader(def, values[0] || []);
+function datesFromSerials(def: SheetDef, col: Record<string, number>, rows: Cell[][], timeZone: string): void {
   const dateCols = def.columns.filter((c) => (c.kind === 'date' || c.kind === 'datetime') && col[c.key] !== undefined).map((c) => col[c.key]);
-  if (!dateCols.length) return values;
-  for (let r = 1; r < values.length; r++) {
-    const row = values[r];
-    for (const i of dateCols) if (typeof row[i] === 'number') row[i] = serialToDate(row[i] as number, timeZone);
-  }
-  return values;
+  for (const row of rows) for (const i of dateCols) if (typeof row[i] === 'number') row[i] = serialToDate(row[i] as number, timeZone);
 }
 
 function toTable(def: SheetDef, values: Cell[][], timeZone: string, sheetOf: () => Sheet, api: ApiTarget | null): Table {
@@ -127,6 +121,7 @@ function toTable(def: SheetDef, values: Cell[][], timeZone: string, sheetOf: () 
   let end = rows.length;
   while (end > 0 && rows[end - 1].every((v) => v === '' || v === null)) end--;
   rows = rows.slice(0, end);
+  if (api) datesFromSerials(def, col, rows, timeZone);
   return {
     def,
     get sheet() {

@@ -2,6 +2,7 @@
 import { AppError } from '../../core/errors';
 import { openContext } from '../context';
 import { loadPlan } from '../repo';
+import { programmeJson, targetJson } from '../../core/views';
 import type { Services } from '../services';
 
 export interface PlanView {
@@ -25,18 +26,7 @@ export function getPlan(svc: Services, options?: unknown): PlanView {
   return {
     ok: true,
     year,
-    programs: plan.programs.map((p) => ({ code: p.code, name: p.name, objectives: p.objectives })),
-    targets: plan.targets.map((t) => ({
-      code: t.code,
-      programCode: t.programCode,
-      name: t.name,
-      content: t.content,
-      quantity: t.quantity,
-      unit: t.unit,
-      dueDate: t.dueDate,
-      endYear: t.endYear,
-      qualifier: t.qualifier,
-      status: t.status,
-    })),
+    programs: plan.programs.map(programmeJson),
+    targets: plan.targets.map((t) => ({ ...targetJson(t), status: t.status })),
   };
 }

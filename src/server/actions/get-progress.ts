@@ -7,6 +7,7 @@ import { dateToIso } from '../../core/cells';
 import { loadWorkbook, ofYear } from '../repo';
 import { openContext } from '../context';
 import type { Services } from '../services';
+import { targetFigures } from '../../core/views';
 
 function checkRange(range: unknown): { from: string | null; to: string | null } {
   if (range === undefined || range === null) return { from: null, to: null };
@@ -45,13 +46,7 @@ export function getProgress(svc: Services, range?: unknown) {
     from,
     to,
     targets: p.targets.map((t) => ({
-      code: t.code,
-      programCode: t.programCode,
-      name: t.name,
-      unit: t.unit,
-      planned: t.planned,
-      done: t.done,
-      percent: t.percent,
+      ...targetFigures(t),
       status: t.status,
       note: t.note,
       flags: t.flags,

@@ -5,6 +5,7 @@ import { isAdmin } from '../../core/settings';
 import { isValidIso } from '../../core/cells';
 import { programmeRecord, targetRecord } from '../../core/records';
 import type { Programme, Target } from '../../core/types';
+import { programmeJson, targetJson } from '../../core/views';
 import { appendRecords, toRow, writeRows } from '../table';
 import { loadProgrammes, loadTargets } from '../repo';
 import { audit } from '../audit';
@@ -143,19 +144,8 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
       applied: false,
       year,
       decision: parse.decision,
-      programs: plan.programs.map((p) => ({ code: p.code, name: p.name, objectives: p.objectives })),
-      targets: plan.targets.map((t) => ({
-        code: t.code,
-        programCode: t.programCode,
-        name: t.name,
-        content: t.content,
-        quantity: t.quantity,
-        unit: t.unit,
-        qualifier: t.qualifier,
-        dueDate: t.dueDate,
-        endYear: t.endYear,
-        source: (t as { source?: string }).source || '',
-      })),
+      programs: plan.programs.map(programmeJson),
+      targets: plan.targets.map((t) => ({ ...targetJson(t), source: (t as { source?: string }).source || '' })),
       warnings: parse.warnings,
       existing: oldT.length > 0,
       diff: { added, changed, kept, newPrograms: newPrograms.map((p) => p.code), changedPrograms: changedPrograms.map((p) => p.code) },

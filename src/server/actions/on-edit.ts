@@ -131,7 +131,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   block.setNotes(notes);
   block.setBackgrounds(backgrounds);
   if (lockedRows.length) {
-    const ctx = { ss, now: new Date(), user: '', docProps: props, propCache: {} as Record<string, string> } as unknown as Ctx;
+    const ctx = { svc, ss, now: new Date(), user: '', docProps: props, propCache: {} as Record<string, string> } as unknown as Ctx;
     afterwards('audit', () =>
       audit(
         ctx,
