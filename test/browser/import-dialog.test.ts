@@ -6,7 +6,7 @@ import { runEntry } from '../../fakes/harness';
 import { ARTIFACTS, ROOT, bundleServer, launchChromium, openSidebar, sheetRecords, type BundleServer, type SidebarSession } from './sidebar-harness';
 
 const NOW = new Date('2024-06-14T03:00:00Z');
-const SEED = readFileSync(join(ROOT, '..', 'shared', 'seed', 'QD-1731-QD-UBND-2023-BacGiang.txt'), 'utf8');
+const SEED = readFileSync(join(ROOT, 'test', 'fixtures', 'decisions', 'QD-1731-QD-UBND-2023-BacGiang.txt'), 'utf8');
 const WARNINGS_2025 = readFileSync(join(ROOT, 'test', 'fixtures', 'decisions', 'PL-unnumbered-2025-warnings.txt'), 'utf8');
 const SIZE = { width: 1000, height: 680 };
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAFF, snapshotSheets, world, type World } from '../support/bundle';
 
-const SEED = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'seed', 'QD-1731-QD-UBND-2023-BacGiang.txt'), 'utf8');
+const SEED = readFileSync(join(__dirname, '..', 'fixtures', 'decisions', 'QD-1731-QD-UBND-2023-BacGiang.txt'), 'utf8');
 const FIXTURES = join(__dirname, '..', 'fixtures', 'decisions');
 /** Thái Nguyên's decision of 20/12/2024 for the 2025 plan: another year, another province. */
 const TN_2025 = readFileSync(join(FIXTURES, 'QD-2045-QD-UBND-2024-ThaiNguyen.txt'), 'utf8');
