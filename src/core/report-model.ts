@@ -104,7 +104,7 @@ export interface Annex {
   blocks: Block[];
 }
 
-export type DocKind = 'progressReport' | 'budgetSubmission';
+export type DocKind = 'progressReport' | 'budgetSubmission' | 'consultationAnswer' | 'panelDecision' | 'invitation';
 
 /** A whole document as plain JSON: what to write, not how a given API writes it. */
 export interface DocModel {
@@ -941,3 +941,5 @@ export function budgetEmail(input: { settings: Settings; budget: BudgetSummary; 
   const text = `Kính gửi: ${s.budgetRecipientName}\n\n${intro}\nTổng cộng: ${formatMoney(b.proposed)}\nBằng chữ: ${amountInWords(b.proposed)}\n${input.docUrl || ''}`;
   return { subject, html, text };
 }
+/** Building blocks for the other ND30 documents (consultation papers) so they share one layout. */
+export { baseModel, recipientLines, listLines, p as bodyParagraph, placeholder as placeholderParagraph };
