@@ -159,7 +159,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
 
 export const SHEET_ORDER: SheetKey[] = ['dashboard', 'programs', 'targets', 'events', 'budget', 'register', 'audit'];
 
-export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu' } as const;
+export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu', about: 'Khoảng' } as const;
 
 /** 0-based column index → its A1 letters (0 → A, 26 → AA). */
 export function columnLetter(i: number): string {
