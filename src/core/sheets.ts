@@ -159,6 +159,11 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       c('createdAt', 'Thời điểm lập', 'datetime', { width: 130 }),
       c('sentAt', 'Thời điểm gửi', 'datetime', { width: 130 }),
       c('jobKey', 'Khóa lịch', 'text', { width: 140 }),
+      // Added after the first release: the sheet's repair puts them at the end of older workbooks.
+      c('kind', 'Loại văn bản', 'text', { width: 150 }),
+      c('recipientEmails', 'Email nơi nhận', 'text', { width: 200 }),
+      c('subjectKey', 'Thuộc hồ sơ', 'text', { width: 110 }),
+      c('note', 'Ghi chú', 'text', { width: 220 }),
     ],
   },
   audit: {
