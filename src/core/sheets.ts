@@ -12,7 +12,7 @@ export const DATETIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export const MONEY_FORMAT = '#,##0 "đ"';
 export const INT_FORMAT = '#,##0';
 
-export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu' } as const;
+export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu', about: 'Khoảng' } as const;
 
 // Codes and ids the sidebars send: letters, digits, dot, dash.
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/;

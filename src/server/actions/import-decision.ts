@@ -84,7 +84,7 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
       content: str(o.content, 4000, k('content'), fields),
       quantity,
       unit,
-      qualifier: o.qualifier === 'min' ? 'min' : 'exact',
+      qualifier: o.qualifier === 'min' || o.qualifier === 'about' ? o.qualifier : 'exact',
       dueDate,
       endYear,
       status: '',
