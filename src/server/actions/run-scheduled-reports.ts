@@ -1,5 +1,6 @@
 // runScheduledReports: the one time-driven trigger decides what is due and handles each period once.
 import { dueJobs, type Job } from '../../core/schedule';
+import { AppError } from '../../core/errors';
 import { dateToIso } from '../../core/cells';
 import { isoToVn } from '../../core/vn-format';
 import { periodFromRange } from '../../core/period';
@@ -26,7 +27,7 @@ export interface JobOutcome {
 function sendWeekly(ctx: Ctx, wb: Workbook, job: Job, table: Table, entry: RegisterEntry): void {
   const mail = recipientsFor(ctx, 'progress', false);
   const remaining = ctx.svc.MailApp.getRemainingDailyQuota();
-  if (remaining < mail.to.length) throw new Error(`quota: ${remaining} < ${mail.to.length}`);
+  if (remaining < mail.to.length) throw new AppError('weeklyQuotaShort', { remaining, needed: mail.to.length });
   const p = periodFromRange(job.from, job.to);
   const body = summaryForEmail({
     settings: ctx.settings,
