@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { AppError, isErrorCode, setOwn, type ErrorCode, type FieldProblem } from './errors';
 import { dmyToIso, isValidIso } from './cells';
 import type { BudgetLine, EventFields, Target } from './types';
+import { CONTROL_CHARS as CONTROL, cleanInputText } from './text-clean';
 
 export const LIMITS = {
   title: 300,
@@ -48,9 +49,6 @@ export interface EventInput {
 /** The event once checked: text in NFC and trimmed, numbers as numbers. */
 export type CleanEvent = EventFields;
 
-// C0/C1 control characters except tab and newlines: they corrupt cells and documents.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/;
 
 const text = (max: number) =>
@@ -132,7 +130,8 @@ export function validateEventShape(input: unknown, allowed: readonly string[] = 
   return fields;
 }
 
-const nfc = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
+// Text as it enters: NFC, line ends as LF, Word's private-use bullets gone (src/core/text-clean.ts).
+const nfc = (v: unknown) => (typeof v === 'string' ? cleanInputText(v).trim() : '');
 
 /** Normalises an input whose shape passed. */
 export function cleanEvent(input: EventInput): CleanEvent {

@@ -1,6 +1,7 @@
 // importDecision: reads a pasted UBND decision, shows the plan found and its differences, applies it by code.
 import { AppError, type FieldProblem } from '../../core/errors';
 import { parseDecision } from '../../core/decision-import';
+import { cleanInputText, hasControlChars, mapWordBullets } from '../../core/text-clean';
 import { isAdmin } from '../../core/settings';
 import { isValidIso } from '../../core/cells';
 import { programmeRecord, targetRecord } from '../../core/records';
@@ -16,8 +17,6 @@ import { refreshDashboard } from '../dashboard';
 import type { Services } from '../services';
 
 const MAX_TEXT = 300000;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface ImportOptions {
   apply?: boolean;
@@ -40,10 +39,10 @@ function str(v: unknown, max: number, key: string, fields: Record<string, FieldP
     fields[key] = { code: 'invalidType' };
     return '';
   }
-  const s = v.normalize('NFC').trim();
+  const s = cleanInputText(v).trim();
   if (required && !s) fields[key] = { code: 'required' };
   else if (s.length > max) fields[key] = { code: 'tooLong', params: { max } };
-  else if (CONTROL.test(s)) fields[key] = { code: 'controlChars' };
+  else if (hasControlChars(s)) fields[key] = { code: 'controlChars' };
   return s;
 }
 
@@ -58,7 +57,7 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
     const code = str(o.code, 20, `programs.${i}.code`, fields, true);
     if (code && seenP.has(code)) fields[`programs.${i}.code`] = { code: 'duplicateId', params: { value: code } };
     seenP.add(code);
-    const objectives = Array.isArray(o.objectives) ? o.objectives.filter((x): x is string => typeof x === 'string').map((x) => x.normalize('NFC').trim()) : [];
+    const objectives = Array.isArray(o.objectives) ? o.objectives.filter((x): x is string => typeof x === 'string').map((x) => cleanInputText(x).trim()) : [];
     programs.push({ year, code, name: str(o.name, 500, `programs.${i}.name`, fields, true), objectives });
   });
   const seenT = new Set<string>();
@@ -113,7 +112,8 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
   if (o.year !== undefined && (typeof o.year !== 'number' || !Number.isInteger(o.year) || o.year < 2000 || o.year > 2100)) {
     throw new AppError('invalidInput', {}, { year: { code: 'invalidType' } });
   }
-  const parse = parseDecision(text, o.year ? { year: o.year } : {});
+  // Word's symbol-font bullets are outline markers: "•" before parsing, other private-use characters dropped.
+  const parse = parseDecision(cleanInputText(mapWordBullets(text)), o.year ? { year: o.year } : {});
   const year = o.year || parse.year;
   if (!year) throw new AppError('invalidInput', {}, { year: { code: 'required' } });
   const ctx = openContext(svc);
