@@ -104,7 +104,7 @@ export interface Annex {
   blocks: Block[];
 }
 
-export type DocKind = 'progressReport' | 'budgetSubmission';
+export type DocKind = 'progressReport' | 'budgetSubmission' | 'consultationAnswer' | 'panelDecision' | 'invitation';
 
 /** A whole document as plain JSON: what to write, not how a given API writes it. */
 export interface DocModel {
@@ -912,3 +912,6 @@ export function summaryForEmail(input: EmailSummaryInput): { subject: string; ht
   text.push('Thư được gửi từ LHH Tracker.');
   return { subject, html: html.join(''), text: text.join('\n') };
 }
+
+/** Building blocks for the other ND30 documents (consultation papers) so they share one layout. */
+export { baseModel, recipientLines, listLines, p as bodyParagraph, placeholder as placeholderParagraph };
