@@ -55,6 +55,27 @@ export const ERROR_CODES = [
   'invalidPlan',
   'sendUnknown',
   'noTimeTrigger',
+  // Registers: associations, experts, dossiers (issue 15)
+  'invalidPhone',
+  'unknownExpertField',
+  'unknownOrganisation',
+  'unknownAssociation',
+  'unknownExpert',
+  'expertUnavailable',
+  'duplicateExpert',
+  'oneChair',
+  'tooManyRows',
+  'noKindTarget',
+  'dossierNotFound',
+  'dossierBadMove',
+  'dossierNoPanel',
+  'dossierAlreadySent',
+  'noRequesterEmail',
+  'eventOfDossier',
+  'notContactReader',
+  'noContactsFile',
+  'expertNotFound',
+  'associationNotFound',
 ] as const;
 
 /** A code of ERROR_CODES: the closed set `messages.ts` must cover. */
