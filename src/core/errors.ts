@@ -55,6 +55,10 @@ export const ERROR_CODES = [
   'invalidPlan',
   'sendUnknown',
   'noTimeTrigger',
+  'documentExists',
+  'documentSuperseded',
+  'periodAlreadySent',
+  'documentState',
   // Registers: associations, experts, dossiers (issue 15)
   'invalidPhone',
   'unknownExpertField',
