@@ -43,7 +43,7 @@ describe('the progress report for Sở KH&CN', () => {
     const text = docText(w, r.docId);
     for (const s of [
       'UBND TỈNH BẮC GIANG',
-      'LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH BẮC GIANG',
+      'LIÊN HIỆP CÁC HỘI KHOA HỌC\nVÀ KỸ THUẬT TỈNH BẮC GIANG',
       'Số: 01/BC-LHH',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
