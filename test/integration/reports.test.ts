@@ -68,6 +68,16 @@ describe('the progress report for Sở KH&CN', () => {
     expect(text).toContain('- Lưu: VT, VP.');
     expect(text.match(/\bVT\b/g)).toHaveLength(1);
     expect(text).toContain('[Họ và tên người ký]');
+    const runs: { text: string; bold: boolean; background: string | null }[] = [];
+    const collect = (n: unknown): void => {
+      if (!n || typeof n !== 'object') return;
+      const o = n as Record<string, unknown>;
+      if (Array.isArray(o.runs)) runs.push(...(o.runs as typeof runs));
+      for (const v of Object.values(o)) if (v && typeof v === 'object') collect(v);
+    };
+    collect(w.google.document(r.docId, { saved: true }));
+    // Bold under the signature, highlighted like the other places staff fill before signing.
+    expect(runs.find((x) => x.text === '[Họ và tên người ký]')).toMatchObject({ bold: true, background: '#fff2cc' });
     // Targets go by their short names; the decision's full wording stays in the sheet.
     expect(text).toContain('- Tư vấn, phản biện: thực hiện 3 cuộc trong kỳ');
     expect(text).not.toContain('Tình trạng: chưa cập nhật');
