@@ -194,7 +194,8 @@ const STATE_WORDS: Record<string, string> = { 'Đã gửi': 'đã gửi', 'Chờ
 function renderExisting(r: Preview): void {
   const box = $('existing');
   const e = r.existing;
-  box.hidden = !e;
+  // The document just created is already shown below with its link: not twice.
+  box.hidden = !e || (!$('doc-result').hidden && $('doc-number').textContent === e.number);
   $('preview-number-note').textContent = e ? '(số sẽ lấy nếu lập văn bản mới)' : '(số sẽ lấy)';
   if (!e) {
     // A document shown for another period is not the one "Gửi" would send now.

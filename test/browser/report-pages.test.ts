@@ -1,4 +1,5 @@
 // How many A4 pages the sơ kết 6 tháng takes after the logging story: the document printed by Chromium in Times New Roman metrics.
+import { writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { documentHtml } from '../../local/doc-html';
 import type { DocJson } from '../../fakes/index';
@@ -42,7 +43,8 @@ describe('the half-year report after the logging story', () => {
     const page = await browser.newPage();
     await page.setContent(printable(doc), { waitUntil: 'load' });
     const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    if (process.env.REPORT_PDF) require('fs').writeFileSync(process.env.REPORT_PDF, pdf);
+    // REPORT_PDF=/tmp/x.pdf keeps the PDF to look at (pdftotext -layout).
+    if (process.env.REPORT_PDF) writeFileSync(process.env.REPORT_PDF, pdf);
     await page.close();
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
     console.log(`sơ kết 6 tháng after the logging story: ${pages} A4 pages`);
