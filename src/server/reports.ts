@@ -7,8 +7,7 @@ import { amountInWords } from '../core/amount-words';
 import { dateToIso, isValidIso } from '../core/cells';
 import { escapeHtml } from '../core/vn-format';
 import { summarizeBudget } from '../core/budget';
-import { renderDoc } from './docs-renderer';
-import { renderDocWithApi } from './docs-api-renderer';
+import { renderOnRoad } from './docs-api-renderer';
 import { DATA_SHEETS, loadWorkbook, ofYear, type Workbook } from './repo';
 import { prefetch } from './table';
 import { SHEETS } from '../core/sheets';
@@ -83,14 +82,6 @@ export interface Issued {
   model: DocModel;
 }
 
-/** Without the Docs advanced service: DocumentApp, one call per paragraph or attribute. */
-function renderWithDocumentApp(app: GoogleAppsScript.Document.DocumentApp, model: DocModel): { id: string; url: string } {
-  const doc = renderDoc(app, model);
-  doc.saveAndClose();
-  const url = doc.getUrl();
-  return { id: doc.getId(), url };
-}
-
 /**
  * Numbers, renders and registers one document. The number is taken from the register as it stands
  * under the lock, and written only once the document exists, so a failed run skips no number.
@@ -103,9 +94,7 @@ export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey
   const model = buildModel(ctx, wb, req, seq);
   const today = dateToIso(ctx.now, ctx.tz);
   model.title = reportFileName({ typeAbbr: type, number: seq, orgCode: ctx.settings.orgCode, title: model.subject || model.title, today });
-  const doc = ctx.svc.Docs
-    ? renderDocWithApi(ctx.svc.Docs, model, (id) => ctx.svc.DriveApp.getFileById(id).setTrashed(true))
-    : renderWithDocumentApp(ctx.svc.DocumentApp, model);
+  const doc = renderOnRoad(ctx, model);
   const recipients = req.kind === 'budget' ? ctx.settings.budgetRecipientName : ctx.settings.reportRecipientName;
   const entry: Omit<RegisterEntry, 'index'> = {
     year,

@@ -91,8 +91,9 @@ describe('a small document, indexes counted by hand', () => {
           marginBottom: { magnitude: 56.69, unit: 'PT' },
           marginLeft: { magnitude: 85.04, unit: 'PT' },
           marginRight: { magnitude: 42.52, unit: 'PT' },
+          documentFormat: { documentMode: 'PAGES' },
         },
-        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
+        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight,documentFormat',
       },
     });
     // A 2×2 table inserted at 1 starts at 2; its cells' newlines are at 5, 7 and 10, 12.
