@@ -132,7 +132,7 @@ describe('an advanced API that refuses', () => {
     expect(rows[0][4]).toContain('chỉ lần này');
 
     w.google.resetCalls();
-    expect(w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' })).toMatchObject({ ok: true, number: '02/BC-LHH' });
+    expect(w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30', confirmNew: true })).toMatchObject({ ok: true, number: '02/BC-LHH' });
     expect(count(w, /^Docs\.Documents\.create$/)).toBe(1);
     expect(count(w, /^DocumentApp\.create$/)).toBe(0);
   });
