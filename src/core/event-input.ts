@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { AppError, setOwn, type FieldProblem } from './errors';
 import { dmyToIso, isValidIso } from './cells';
+import { typedNumber } from './record-type';
 import type { BudgetLine, EventFields, Target } from './types';
 import { CONTROL_CHARS as CONTROL, cleanInputText } from './text-clean';
 
@@ -58,17 +59,7 @@ const text = (max: number) =>
   );
 const requiredText = (max: number) => text(max).check(z.refine((s) => s.trim().length > 0, { error: 'required' }));
 
-/** Whole numbers typed as numbers or as text ("1.250.000", "3"); empty means none. */
-function wholeNumber(v: unknown): number | null | undefined {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return undefined;
-  const s = v.normalize('NFC').trim().replace(/\s*(đ|đồng|VND)$/i, '').replace(/\s+/g, '');
-  if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
-  if (/^-?\d+$/.test(s)) return Number(s);
-  if (/^-?\d+([.,]\d+)$/.test(s)) return Number(s.replace(',', '.'));
-  return undefined;
-}
+const wholeNumber = typedNumber;
 
 const numberField = (opts: { min: number; max: number; minCode: string; money?: boolean }) =>
   z.unknown().check(
@@ -181,13 +172,4 @@ export function validateEvent(input: unknown, targets: Target[], lines: BudgetLi
   return e;
 }
 
-/** Next id of the form HD-2024-0007 given the ids in use (any year). */
-export function nextId(prefix: string, year: number, ids: string[], width = 4): string {
-  const re = new RegExp(`^${prefix}-${year}-(\\d+)$`);
-  let max = 0;
-  for (const id of ids) {
-    const m = re.exec(id);
-    if (m) max = Math.max(max, +m[1]);
-  }
-  return `${prefix}-${year}-${String(max + 1).padStart(width, '0')}`;
-}
+export { nextId } from './record-type';

@@ -141,6 +141,10 @@ const M: Record<string, (p: Params) => string> = {
   invalidPlan: () => 'Kế hoạch có lỗi, chưa áp dụng.',
   sendUnknown: (p) => `Lần gửi văn bản ${p.number} trước đó bị gián đoạn nên chưa rõ đã đến nơi nhận hay chưa. Hãy kiểm tra hộp thư đã gửi; quản trị viên có thể gửi lại từ Cài đặt.`,
   noTimeTrigger: () => 'Lịch gửi tự động chưa được bật.',
+  documentExists: (p) => `Kỳ này đã có văn bản số ${p.number} (${p.state}). Mở hoặc gửi văn bản đó; chỉ lấy số mới khi bạn xác nhận, văn bản cũ sẽ được ghi "Đã thay thế" trong Sổ văn bản.`,
+  documentSuperseded: (p) => `Văn bản ${p.number} đã được thay bằng văn bản mới hơn (xem Sổ văn bản), không gửi nữa.`,
+  periodAlreadySent: (p) => `Kỳ này đã gửi văn bản số ${p.number}; văn bản khác cùng kỳ không gửi nữa. Nếu cần gửi bản đính chính, nhờ quản trị viên.`,
+  documentState: (p) => `Văn bản ${p.number} đang ở trạng thái "${p.state}" nên không thực hiện được thao tác này.`,
   // Registers: associations, experts, dossiers (issue 15)
   invalidPhone: () => 'Số điện thoại không hợp lệ.',
   unknownExpertField: (p) => `Lĩnh vực "${p.value}" không có trong danh mục (Cài đặt → Danh mục lĩnh vực).`,

@@ -35,7 +35,7 @@ export function toTarget(r: Rec): Target {
     content: s(r.content),
     quantity: q,
     unit: s(r.unit),
-    qualifier: s(r.qualifier) === QUALIFIER_LABELS.min ? 'min' : 'exact',
+    qualifier: s(r.qualifier) === QUALIFIER_LABELS.min ? 'min' : s(r.qualifier) === QUALIFIER_LABELS.about ? 'about' : 'exact',
     dueDate: s(r.dueDate) || null,
     endYear: n(r.endYear) || year,
     status: s(r.status) as TargetStatus | '',

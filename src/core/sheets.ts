@@ -13,7 +13,7 @@ export const DATETIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export const MONEY_FORMAT = '#,##0 "đ"';
 export const INT_FORMAT = '#,##0';
 
-export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu' } as const;
+export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu', about: 'Khoảng' } as const;
 
 // Codes and ids the sidebars send: letters, digits, dot, dash.
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/;
@@ -160,6 +160,11 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       c('createdAt', 'Thời điểm lập', 'datetime', { width: 130 }),
       c('sentAt', 'Thời điểm gửi', 'datetime', { width: 130 }),
       c('jobKey', 'Khóa lịch', 'text', { width: 140 }),
+      // Added after the first release: the sheet's repair puts them at the end of older workbooks.
+      c('kind', 'Loại văn bản', 'text', { width: 150 }),
+      c('recipientEmails', 'Email nơi nhận', 'text', { width: 200 }),
+      c('subjectKey', 'Thuộc hồ sơ', 'text', { width: 110 }),
+      c('note', 'Ghi chú', 'text', { width: 220 }),
     ],
   },
   audit: {

@@ -10,10 +10,10 @@ import { eventRecord } from '../core/records';
 import { PANEL_ROLES, suggestPanel } from '../core/panel';
 import type { DocModel } from '../core/report-model';
 import type { LoggedEvent } from '../core/types';
-import { docNumber } from '../core/vn-format';
 import { renderDocWithApi } from './docs-api-renderer';
 import { renderDoc } from './docs-renderer';
-import { addEntry, consumeNextNumber, nextNumber, readRegister, type DocType, type RegisterEntry } from './register';
+import { issueRegistered, readRegister, type DocKind, type Register, type RegisterEntry } from './register';
+import { isLive } from '../core/register';
 import { appendRecords, writeRecord } from './table';
 import type { Workbook } from './repo';
 import type { Registers } from './registers';
@@ -23,16 +23,15 @@ import { afterwards } from './respond';
 import type { Ctx } from './context';
 
 export type PaperKind = 'answer' | 'decision' | 'invitation';
-export const PAPER_TYPE: Record<PaperKind, DocType> = { answer: 'BC', decision: 'QĐ' as DocType, invitation: 'GM' as DocType };
+/** The register's kind of each paper: its number series (BC, QĐ, GM) and its own recipients. */
+export const PAPER_KIND: Record<PaperKind, DocKind> = { answer: 'consultation', decision: 'decision', invitation: 'invitation' };
 const BUILD: Record<PaperKind, (i: PaperInput) => DocModel> = { answer: buildConsultationAnswer, decision: buildPanelDecision, invitation: buildInvitation };
 
-/** The register's job key of a dossier's paper: how its rows are found again (one per paper, not per period). */
-export const paperKey = (code: string, kind: PaperKind): string => `dossier:${code}:${kind}`;
-
+/** The live paper of each kind a dossier has in Sổ văn bản (its subject key is the dossier's code). */
 export function papersOf(entries: RegisterEntry[], code: string): Partial<Record<PaperKind, RegisterEntry>> {
   const out: Partial<Record<PaperKind, RegisterEntry>> = {};
   for (const k of ['answer', 'decision', 'invitation'] as PaperKind[]) {
-    const rows = entries.filter((e) => e.jobKey === paperKey(code, k));
+    const rows = entries.filter((e) => e.subjectKey === code && e.kind === PAPER_KIND[k] && isLive(e));
     if (rows.length) out[k] = rows[rows.length - 1];
   }
   return out;
@@ -43,44 +42,41 @@ type Reg = Pick<Registers, 'dossiers' | 'experts' | 'organisations' | 'panel'>;
 /**
  * Numbers (the BC, QĐ or GM series of the year), renders and registers one paper. Call under the
  * numbering lock; the register row is written only once the document exists, so no number is lost.
+ * The answer's row carries the requesting body's address: a re-send goes there, not to Sở KH&CN.
  */
-export function issuePaper(ctx: Ctx, reg: Reg, dossier: Dossier, kind: PaperKind, register = readRegister(ctx)): RegisterEntry {
-  const type = PAPER_TYPE[kind];
-  const seq = nextNumber(ctx, register.entries, dossier.year, type);
+export function issuePaper(ctx: Ctx, reg: Reg, dossier: Dossier, kind: PaperKind, register: Register = readRegister(ctx), confirmed = false): RegisterEntry {
   const org = reg.organisations.items.find((o) => o.code === dossier.requesterCode);
   const panel = reg.panel.items.filter((m) => m.dossierCode === dossier.code);
-  if (!panel.length && kind !== 'answer') throw new AppError('dossierNoPanel', { code: dossier.code });
+  if (!panel.length) throw new AppError('dossierNoPanel', { code: dossier.code });
   const decision = papersOf(register.entries, dossier.code).decision;
   const today = dateToIso(ctx.now, ctx.tz);
-  const model = BUILD[kind]({ settings: ctx.settings, dossier, organisation: org, panel, experts: reg.experts.items, today, number: seq, decisionNumber: decision ? decision.number : undefined });
-  const doc = ctx.svc.Docs
-    ? renderDocWithApi(ctx.svc.Docs, model, (id) => ctx.svc.DriveApp.getFileById(id).setTrashed(true))
-    : (() => {
-        const d = renderDoc(ctx.svc.DocumentApp, model);
-        d.saveAndClose();
-        return { id: d.getId(), url: d.getUrl() };
-      })();
-  const entry: Omit<RegisterEntry, 'index'> = {
-    year: dossier.year,
-    type,
-    seq,
-    number: docNumber(seq, type, ctx.settings.orgCode),
-    date: today,
-    summary: `${model.docType === 'BÁO CÁO' ? '' : model.docType.charAt(0) + model.docType.slice(1).toLowerCase() + ' '}${model.subject}`.trim(),
-    periodFrom: '',
-    periodTo: '',
-    recipients: kind === 'answer' ? (org ? org.name : '') : 'Thành viên hội đồng',
-    docUrl: doc.url,
-    docId: doc.id,
-    state: 'Dự thảo',
-    jobKey: paperKey(dossier.code, kind),
-  };
-  const index = addEntry(ctx, register.table, { ...entry, createdBy: ctx.user, createdAt: ctx.now });
-  if (seq !== null) consumeNextNumber(ctx, dossier.year, type);
+  const members = panel.map((m) => reg.experts.items.find((e) => e.code === m.expertCode)).filter((e): e is NonNullable<typeof e> => !!e);
+  const entry = issueRegistered(
+    ctx,
+    register,
+    {
+      kind: PAPER_KIND[kind],
+      year: dossier.year,
+      summary: dossier.subject,
+      recipients: kind === 'answer' ? (org ? org.name : '') : members.map(displayName).join('; ').slice(0, 300),
+      recipientEmails: kind === 'answer' && org && org.email ? [org.email] : [],
+      subjectKey: dossier.code,
+      confirmed,
+    },
+    (seq) => {
+      const model = BUILD[kind]({ settings: ctx.settings, dossier, organisation: org, panel, experts: reg.experts.items, today, number: seq, decisionNumber: decision ? decision.number : undefined });
+      const doc = ctx.svc.Docs
+        ? renderDocWithApi(ctx.svc.Docs, model, (id) => ctx.svc.DriveApp.getFileById(id).setTrashed(true))
+        : (() => {
+            const d = renderDoc(ctx.svc.DocumentApp, model);
+            d.saveAndClose();
+            return { id: d.getId(), url: d.getUrl() };
+          })();
+      return { ...doc, summary: `${model.docType === 'BÁO CÁO' ? '' : model.docType.charAt(0) + model.docType.slice(1).toLowerCase() + ' '}${model.subject}`.trim() };
+    },
+  );
   afterwards('audit', () => audit(ctx, 'Lập văn bản', entry.number, `${dossier.code}: ${entry.summary}; ${entry.docUrl}`));
-  const issued = { ...entry, index };
-  register.entries.push(issued);
-  return issued;
+  return entry;
 }
 
 /**

@@ -1,6 +1,7 @@
 // importDecision: reads a pasted UBND decision, shows the plan found and its differences, applies it by code.
 import { AppError, type FieldProblem } from '../../core/errors';
 import { parseDecision } from '../../core/decision-import';
+import { planDiff } from '../../core/plan-diff';
 import { cleanInputText, hasControlChars, mapWordBullets } from '../../core/text-clean';
 import { isAdmin } from '../../core/settings';
 import { isValidIso } from '../../core/cells';
@@ -26,12 +27,6 @@ export interface ImportOptions {
   /** Make the imported year the plan the add-on works on, with the decision's reference. */
   activate?: boolean;
 }
-
-/**
- * What a decision decides about an existing target: its programme, count, unit and dates. Its short
- * name and wording stay as the staff keep them (they may have shortened or corrected them).
- */
-const TARGET_FIELDS = ['programCode', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
 
 function str(v: unknown, max: number, key: string, fields: Record<string, FieldProblem>, required = false): string {
   if (v === undefined || v === null) v = '';
@@ -89,7 +84,7 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
       content: str(o.content, 4000, k('content'), fields),
       quantity,
       unit,
-      qualifier: o.qualifier === 'min' ? 'min' : 'exact',
+      qualifier: o.qualifier === 'min' || o.qualifier === 'about' ? o.qualifier : 'exact',
       dueDate,
       endYear,
       status: '',
@@ -99,10 +94,6 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
   if (!programs.length) fields.programs = { code: 'required' };
   if (Object.keys(fields).length) throw new AppError('invalidInput', {}, fields);
   return { programs, targets };
-}
-
-function same(a: Target, b: Target): string[] {
-  return TARGET_FIELDS.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
 }
 
 export function importDecision(svc: Services, text: unknown, options?: unknown) {
@@ -126,19 +117,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
     const tt = loadTargets(ctx);
     const oldP = pt.items.filter((p) => p.year === year);
     const oldT = tt.items.filter((t) => t.year === year);
-    const added = plan.targets.filter((t) => !oldT.some((x) => x.code === t.code)).map((t) => t.code);
-    const changed = plan.targets
-      .map((t) => {
-        const old = oldT.find((x) => x.code === t.code);
-        return old ? { code: t.code, fields: same(old, t as Target) } : null;
-      })
-      .filter((x): x is { code: string; fields: string[] } => !!x && x.fields.length > 0);
-    const kept = oldT.filter((x) => !plan.targets.some((t) => t.code === x.code)).map((x) => x.code);
-    const newPrograms = plan.programs.filter((p) => !oldP.some((x) => x.code === p.code));
-    const changedPrograms = plan.programs.filter((p) => {
-      const old = oldP.find((x) => x.code === p.code);
-      return old && (old.name !== p.name || JSON.stringify(old.objectives) !== JSON.stringify(p.objectives));
-    });
+    const { added, changed, kept, newPrograms, changedPrograms } = planDiff(oldP, oldT, plan);
     const result = {
       ok: true as const,
       applied: false,

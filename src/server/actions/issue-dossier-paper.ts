@@ -23,7 +23,7 @@ export function issueDossierPaper(svc: Services, code: unknown, kind: unknown, a
     // One paper of each kind: asking twice gives the same document and number, unless a new one is asked for.
     const register = readRegister(ctx);
     const existing = papersOf(register.entries, d.code)[kind as PaperKind];
-    const entry = existing && again !== true ? existing : issuePaper(ctx, reg, d, kind as PaperKind, register);
+    const entry = existing && again !== true ? existing : issuePaper(ctx, reg, d, kind as PaperKind, register, again === true);
     return { ...dossierView(ctx, reg, d.code, register), paper: { kind, number: entry.number, url: entry.docUrl, docId: entry.docId, created: entry !== existing } };
   }, { numbering: true });
 }

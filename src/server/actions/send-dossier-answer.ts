@@ -7,7 +7,9 @@ import { kindPhrase } from '../../core/consultation-docs';
 import { openContext } from '../context';
 import { withLock } from '../lock';
 import { countDossier, dossierView, issuePaper, papersOf } from '../dossier-flow';
-import { DOC_STATES, readRegister, updateEntry } from '../register';
+import { DOC_STATES, deliver, readRegister, recipientsForEntry, step } from '../register';
+import { planSend } from '../../core/register';
+import { isAdmin } from '../../core/settings';
 import { findDossier, loadRegisters } from '../registers';
 import { DATA_SHEETS, loadWorkbook } from '../repo';
 import { afterChange } from '../dashboard';
@@ -30,19 +32,22 @@ export function sendDossierAnswer(svc: Services, code: unknown) {
     if (!org || !org.email) throw new AppError('noRequesterEmail', { name: org ? org.name : d.requesterCode });
     const register = readRegister(ctx);
     let entry = papersOf(register.entries, d.code).answer;
-    if (entry && entry.state === DOC_STATES.sending) {
-      // A send that died half-way may have reached the body: say so rather than send it again.
-      updateEntry(ctx, register.table, entry.index, { state: DOC_STATES.unknown });
-      throw new AppError('sendUnknown', { number: entry.number });
+    if (entry) {
+      const plan = planSend(entry, register.entries, { admin: isAdmin(ctx.settings, ctx.user) });
+      if (plan.do === 'markUnknown') {
+        // A send that died half-way may have reached the body: say so rather than send it again.
+        step(ctx, register, entry, 'interrupted');
+        throw new AppError('sendUnknown', { number: entry.number });
+      }
+      if (entry.state === DOC_STATES.sent || entry.state === DOC_STATES.unknown) throw new AppError('dossierAlreadySent', { code: d.code, number: entry.number });
     }
-    if (entry && (entry.state === DOC_STATES.sent || entry.state === DOC_STATES.unknown)) throw new AppError('dossierAlreadySent', { code: d.code, number: entry.number });
     const remaining = ctx.svc.MailApp.getRemainingDailyQuota();
     if (remaining < 1) throw new AppError('quotaShort', { remaining, needed: 1 });
     if (!entry) entry = issuePaper(ctx, reg, d, 'answer', register);
-    const table = register.table;
+    const sending = entry;
     const pdf = retrying(
       (ms) => ctx.svc.Utilities.sleep(ms),
-      () => ctx.svc.DocumentApp.openById(entry!.docId).getAs('application/pdf').setName(`${entry!.number.replace(/\//g, '-').trim() || 'van-ban'}.pdf`),
+      () => ctx.svc.DocumentApp.openById(sending.docId).getAs('application/pdf').setName(`${sending.number.replace(/\//g, '-').trim() || 'van-ban'}.pdf`),
     );
     const what = `${kindPhrase(d.consultKind)} ${d.subject}`;
     const subject = `Báo cáo số ${entry.number}: kết quả ${what} – ${ctx.settings.orgName}`;
@@ -50,18 +55,12 @@ export function sendDossierAnswer(svc: Services, code: unknown) {
     const html =
       `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124"><p>Kính gửi: ${escapeHtml(org.name)}</p>` +
       `<p>${escapeHtml(ctx.settings.orgName)} gửi Báo cáo số ${escapeHtml(entry.number)} kết quả ${escapeHtml(what)}${d.requestNumber ? `, trả lời Văn bản số ${escapeHtml(d.requestNumber)}` : ''} (tệp PDF đính kèm).</p></div>`;
-    updateEntry(ctx, table, entry.index, { state: DOC_STATES.sending });
-    try {
-      ctx.svc.MailApp.sendEmail({ to: org.email, subject, body: text, htmlBody: html, name: ctx.settings.orgName || 'LHH Tracker', attachments: [pdf] });
-    } catch (e) {
-      updateEntry(ctx, table, entry.index, { state: DOC_STATES.failed });
-      throw e;
-    }
-    updateEntry(ctx, table, entry.index, { state: DOC_STATES.sent, sentAt: ctx.now });
+    const to = recipientsForEntry(ctx, entry, false).to;
+    deliver(ctx, register, entry, false, () => ctx.svc.MailApp.sendEmail({ to: to.join(','), subject, body: text, htmlBody: html, name: ctx.settings.orgName || 'LHH Tracker', attachments: [pdf] }));
     const today = dateToIso(ctx.now, ctx.tz);
     const counted = countDossier(ctx, wb, reg, at, { answerNumber: entry.number, answerDate: today, answerUrl: entry.docUrl, answerDocId: entry.docId, sentBy: 'addon' });
-    afterwards('audit', () => audit(ctx, 'Gửi kết quả tư vấn', entry!.number, `${d.code}; đến: ${org.email}; hoạt động ${counted.eventId}`));
+    afterwards('audit', () => audit(ctx, 'Gửi kết quả tư vấn', sending.number, `${d.code}; đến: ${to.join(', ')}; hoạt động ${counted.eventId}`));
     afterwards('dashboard', () => afterChange(ctx, wb));
-    return { ...dossierView(ctx, reg, d.code, register), sent: { number: entry.number, to: org.email, eventId: counted.eventId } };
+    return { ...dossierView(ctx, reg, d.code, register), sent: { number: sending.number, to: to.join(','), eventId: counted.eventId } };
   }, { numbering: true });
 }
