@@ -1,6 +1,6 @@
 // Settings: defaults for a template, validation of what the settings sidebar sends, admin checks.
 import * as z from 'zod/mini';
-import { AppError, setOwn, type FieldProblem } from './errors';
+import { AppError, isErrorCode, setOwn, type FieldProblem } from './errors';
 import { SEED_DECISION } from './seed-plan';
 import type { Settings } from './types';
 import { isValidIso } from './cells';
@@ -142,18 +142,18 @@ export function validateSettings(input: unknown, current: Settings): Settings {
       if (bad !== undefined) fields[k] = { code: 'invalidEmail', params: { value: String(bad) } };
     }
   }
-  const r = SettingsSchema.safeParse(merged);
-  if (!r.success) {
-    for (const issue of r.error.issues) {
-      const key = String(issue.path[0] ?? 'settings');
-      const code = issue.message && !issue.message.includes(' ') ? issue.message : 'invalidType';
-      if (!fields[key]) fields[key] = { code, params: code === 'tooLong' ? { max: MAX_LENGTH[key] ?? 200 } : code === 'tooLarge' ? { max: 60 } : {} };
-    }
-  }
   if (typeof merged.expertFields === 'string') merged.expertFields = merged.expertFields.split(/\n|;/);
   if (Array.isArray(merged.expertFields)) {
     const fl = (merged.expertFields as unknown[]).map((x) => (typeof x === 'string' ? clean(x) : x)).filter((x) => x !== '');
     merged.expertFields = fl.filter((x, i) => fl.indexOf(x) === i);
+  }
+  const r = SettingsSchema.safeParse(merged);
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const key = String(issue.path[0] ?? 'settings');
+      const code = isErrorCode(issue.message) ? issue.message : 'invalidType';
+      if (!fields[key]) fields[key] = { code, params: code === 'tooLong' ? { max: MAX_LENGTH[key] ?? 200 } : code === 'tooLarge' ? { max: 60 } : {} };
+    }
   }
   const d = merged.decision as Settings['decision'] | undefined;
   if (d && typeof d === 'object' && d.date && !isValidIso(String(d.date))) fields.decision = { code: 'invalidDate' };

@@ -1,4 +1,5 @@
 // The daily run's reminders about consultation deadlines: once when due soon, once when overdue; the marks live on the dossier row.
+import { AppError } from '../core/errors';
 import { dueReminders, type Reminder } from '../core/dossiers';
 import { dossierRecord } from '../core/expert-sheets';
 import { dateToIso } from '../core/cells';
@@ -40,7 +41,8 @@ export function remindDossiers(ctx: Ctx): ReminderOutcome[] {
     const subject = `${r.kind === 'due' ? 'Nhắc hạn' : 'Quá hạn'}: hồ sơ ${d.code} ${when}`;
     const body = `Hồ sơ ${d.code} (${d.consultKind} ${d.subject}) của ${org ? org.name : d.requesterCode} ${when}. Trạng thái hiện tại: ${d.state}.\nMở LHH Tracker → Tư vấn, phản biện để xử lý.`;
     try {
-      if (ctx.svc.MailApp.getRemainingDailyQuota() < to.split(',').length) throw new Error('quota');
+      const remaining = ctx.svc.MailApp.getRemainingDailyQuota();
+      if (remaining < to.split(',').length) throw new AppError('quotaShort', { remaining, needed: to.split(',').length });
       ctx.svc.MailApp.sendEmail({ to, subject, body, name: ctx.settings.orgName || 'LHH Tracker' });
       out.push({ code: d.code, kind: r.kind, to, outcome: 'sent' });
       afterwards('audit', () => audit(ctx, r.kind === 'due' ? 'Nhắc hạn hồ sơ tư vấn' : 'Nhắc quá hạn hồ sơ tư vấn', d.code, `Đến: ${to}`));
