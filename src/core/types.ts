@@ -30,6 +30,8 @@ export interface Target {
   /** The item as the decision words it. */
   content: string;
   quantity: number | null;
+  /** Upper end of a range ("15–20 cuộc"); progress counts against `quantity`, the lower end. Absent or null: no range. */
+  upper?: number | null;
   unit: string;
   qualifier: QuantityQualifier;
   dueDate: IsoDate | null;
@@ -132,6 +134,12 @@ export interface Settings {
   planYear: number;
   decision: DecisionRef;
   schedule: ScheduleSettings;
+  /** Staff besides the admins who may read the contacts file (experts' and chairs' phones, emails, addresses). */
+  contactReaders?: string[];
+  /** The controlled list of fields of expertise experts and dossiers are tagged with. */
+  expertFields?: string[];
+  /** Days before a dossier's deadline the daily run reminds its staff member (0 = no reminders). */
+  reminderDays?: number;
 }
 
 /** A failed action, as the sidebar receives it. */

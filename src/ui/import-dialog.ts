@@ -1,60 +1,17 @@
 // Dialog "Nhập kế hoạch từ quyết định": importDecision preview → editable table → apply, with the diff shown first when the year has a plan.
 import { fieldMessage } from '../core/messages';
 import { formatNumber, isoToVn, vnToIso } from '../core/vn-format';
-import { $, call, clear, clearFieldErrors, el, hideBanner, isBusy, parseQuantity, showBanner, showFieldErrors, whileBusy, type Failure, type Json } from './common';
+import { $, call, clear, clearFieldErrors, el, hideBanner, isBusy, parseQuantity, showBanner, showFieldErrors, whileBusy, type Failure, type Json, type ResultOf } from './common';
 
 declare const google: { script: { host: { close(): void } } };
 
-interface Decision {
-  number: string;
-  date: string | null;
-  issuer: string;
-  province: string | null;
-  title: string | null;
-}
-
-interface ProgrammeOut {
-  code: string;
-  name: string;
-  objectives: string[];
-}
-
-interface TargetOut {
-  code: string;
-  programCode: string;
-  name: string;
-  content: string;
-  quantity: number | null;
-  unit: string;
-  qualifier: string;
-  dueDate: string | null;
-  endYear: number;
-  source: string;
-}
-
-interface Diff {
-  added: string[];
-  changed: { code: string; fields: string[] }[];
-  kept: string[];
-  newPrograms: string[];
-  changedPrograms: string[];
-}
-
-interface Preview {
-  applied: boolean;
-  year: number;
-  decision: Decision;
-  programs: ProgrammeOut[];
-  targets: TargetOut[];
-  warnings: { code: string; sentence: string; programCode?: string }[];
-  existing: boolean;
-  diff: Diff;
-}
-
-interface Applied extends Preview {
-  activated: boolean;
-  changes: number;
-}
+/** What importDecision returns (src/main.ts): a preview, or with `apply` the applied result. */
+type Preview = ResultOf<'importDecision'>;
+type Applied = Extract<Preview, { applied: true }>;
+type Decision = Preview['decision'];
+type ProgrammeOut = Preview['programs'][number];
+type TargetOut = Preview['targets'][number];
+type Diff = Preview['diff'];
 
 const TARGET_FIELDS = ['code', 'programCode', 'name', 'content', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
 type TargetField = (typeof TARGET_FIELDS)[number];
@@ -138,7 +95,7 @@ async function read(): Promise<void> {
     return;
   }
   const options: Record<string, Json> = yearText ? { year: Number(yearText) } : {};
-  const r = await whileBusy(() => call<Preview>('importDecision', text, options));
+  const r = await whileBusy(() => call('importDecision', text, options));
   if (!r.ok) {
     const orphans = showFieldErrors(r.errors);
     if (r.errors.year && !yearText) $('err-year').textContent = 'Không tìm thấy năm kế hoạch trong quyết định: hãy nhập Năm kế hoạch.';
@@ -318,7 +275,9 @@ function addTargetRow(t: TargetOut): TargetRow {
   const content = el('textarea', { rows: '2', maxlength: '4000' });
   content.value = t.content;
   const quantity = el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
-  quantity.value = t.quantity === null ? '' : formatNumber(t.quantity);
+  // A range reads "15–20", an approximate count "khoảng 20": the decision's own words, editable as typed.
+  quantity.value =
+    t.quantity === null ? '' : `${t.qualifier === 'about' ? 'khoảng ' : ''}${formatNumber(t.quantity)}${t.upper ? `–${formatNumber(t.upper)}` : ''}`;
   const unit = el('input', { type: 'text', maxlength: '60', autocomplete: 'off' });
   unit.value = t.unit;
   const qualifier = el('input', { type: 'checkbox' });
@@ -514,8 +473,12 @@ function collectEdits(): { programs: Json[]; targets: Json[] } {
   const programs = programmeRows.map((p) => ({ code: nfc(p.code.value), name: nfc(p.name.value), objectives: p.objectives }));
   const targets = targetRows.map((t) => {
     const c = t.controls;
-    const qty = nfc(c.quantity.value);
+    const typed = nfc(c.quantity.value);
+    const about = /^khoảng\s+/iu.test(typed);
+    const range = /^(.*?)\s*[–-]\s*(\S+)$/u.exec(typed.replace(/^khoảng\s+/iu, ''));
+    const qty = range ? range[1] : typed.replace(/^khoảng\s+/iu, '');
     const q = parseQuantity(qty);
+    const hi = range ? parseQuantity(range[2]) : null;
     const due = nfc(c.dueDate.value);
     const end = nfc(c.endYear.value);
     return {
@@ -523,9 +486,10 @@ function collectEdits(): { programs: Json[]; targets: Json[] } {
       programCode: c.programCode.value,
       name: nfc(c.name.value),
       content: nfc(c.content.value),
-      quantity: qty === '' ? null : q !== null && Number.isFinite(q) ? q : qty,
+      quantity: qty === '' ? null : q !== null && Number.isFinite(q) ? q : typed,
+      upper: range ? (hi !== null && Number.isFinite(hi) ? hi : range[2]) : null,
       unit: nfc(c.unit.value),
-      qualifier: (c.qualifier as HTMLInputElement).checked ? 'min' : 'exact',
+      qualifier: (c.qualifier as HTMLInputElement).checked ? 'min' : about ? 'about' : 'exact',
       dueDate: due === '' ? null : (vnToIso(due) ?? due),
       endYear: end === '' ? '' : /^\d{4}$/.test(end) ? Number(end) : end,
     };
@@ -623,7 +587,7 @@ async function apply(): Promise<void> {
   const activate = $<HTMLInputElement>('activate').checked;
   if (st.existing && !st.confirming) {
     // The year has a plan: show what this table would change before anything is written.
-    const p = await whileBusy(() => call<Preview>('importDecision', st.text, { year: st.year, edits }));
+    const p = await whileBusy(() => call('importDecision', st.text, { year: st.year, edits }));
     if (!p.ok) {
       showFailure(p);
       return;
@@ -636,12 +600,14 @@ async function apply(): Promise<void> {
       return;
     }
   }
-  const r = await whileBusy(() => call<Applied>('importDecision', st.text, { apply: true, year: st.year, edits, activate }));
+  const r = await whileBusy(() => call('importDecision', st.text, { apply: true, year: st.year, edits, activate }));
   setConfirming(false);
   if (!r.ok) {
     showFailure(r);
     return;
   }
+  // With `apply` the server always applies; the check narrows the contract's union to the applied result.
+  if (!r.applied) return;
   st.existing = true;
   clearRowMarks();
   document.querySelectorAll('.row-new').forEach((e) => e.classList.remove('row-new'));

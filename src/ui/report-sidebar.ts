@@ -2,49 +2,12 @@
 import { fieldMessage } from '../core/messages';
 import { periodFromRange, resolvePeriod, type PeriodSpec } from '../core/period';
 import { formatMoney, formatNumber, formatPercent, isoToVn, vnToIso } from '../core/vn-format';
-import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure } from './common';
+import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure, type ResultOf } from './common';
 
 type Kind = 'progress' | 'budget';
 
-interface Preview {
-  kind: Kind;
-  from: string;
-  to: string;
-  label: string;
-  nextNumber: string;
-  figures: {
-    events: number;
-    programs: { code: string; name: string; percent: number | null; periodPercent: number | null }[];
-    complete: number;
-    quantified: number;
-    behind: string[];
-    budget: { proposed: number; approved: number; spent: number; lines: number };
-  };
-  recipients: string[];
-  /** The live document of this kind and period: offered to open or send instead of a new number. */
-  existing: { number: string; docId: string; url: string; title: string; state: string; date: string; sendable: boolean } | null;
-  signerMissing: boolean;
-  /** On opening (no period asked): the newest unsent document of the plan year, to show again. */
-  latestDraft?: { kind: Kind; from: string; to: string } | null;
-}
-
-interface Generated {
-  kind: Kind;
-  number: string;
-  docId: string;
-  url: string;
-  title: string;
-  from: string;
-  to: string;
-}
-
-interface Sent {
-  number: string;
-  docId: string;
-  recipients: string[];
-  cc: string[];
-  subject: string;
-}
+type Preview = ResultOf<'previewReport'>;
+type Generated = ResultOf<'generateReport'>;
 
 type Request = { kind: Kind; from?: string; to?: string; confirmNew?: boolean };
 
@@ -229,7 +192,7 @@ async function refreshPreview(): Promise<void> {
   const seq = ++previewSeq;
   $('preview').classList.add('stale');
   $('new-confirm').hidden = true;
-  const r = await whileBusy(() => call<Preview>('previewReport', req));
+  const r = await whileBusy(() => call('previewReport', req));
   if (seq !== previewSeq) return;
   if (!r.ok) {
     showServerErrors(r);
@@ -286,7 +249,7 @@ async function createDocument(req: Request): Promise<void> {
   doc = null;
   syncSendButton();
   const step = addStep('doing', 'Đang tính số liệu…');
-  const r = await whileBusy(() => call<Generated>('generateReport', req));
+  const r = await whileBusy(() => call('generateReport', req));
   if (!r.ok) {
     setStep(step, 'error', `Không tạo được văn bản: ${r.message}`);
     if (r.code === 'documentExists') {
@@ -343,7 +306,7 @@ async function askSend(): Promise<void> {
   hideBanner();
   const d = doc;
   const req: Request = d.kind === 'budget' ? { kind: 'budget' } : { kind: 'progress', from: d.from, to: d.to };
-  const r = await whileBusy(() => call<Preview>('previewReport', req));
+  const r = await whileBusy(() => call('previewReport', req));
   if (!r.ok) {
     showBanner('error', r.message);
     return;
@@ -361,7 +324,7 @@ async function send(): Promise<void> {
   const d = doc;
   $('send-confirm').hidden = true;
   const step = addStep('doing', 'Đang gửi…');
-  const r = await whileBusy(() => call<Sent>('sendReport', { kind: d.kind, docId: d.docId }));
+  const r = await whileBusy(() => call('sendReport', { kind: d.kind, docId: d.docId }));
   if (!r.ok) {
     setStep(step, 'error', `Chưa gửi được: ${r.message}`);
     showBanner('error', r.message);
@@ -428,7 +391,7 @@ function wire(): void {
 async function init(): Promise<void> {
   wire();
   // With no dates the server answers for its plan year so far: that gives the plan year and today.
-  const r = await whileBusy(() => call<Preview>('previewReport', { kind: 'progress' }));
+  const r = await whileBusy(() => call('previewReport', { kind: 'progress' }));
   $('loading').hidden = true;
   if (!r.ok) {
     showBanner('error', r.message);
