@@ -1,5 +1,5 @@
 // Vietnamese words for every error code and field: the one place where codes become messages.
-import type { Params } from './errors';
+import type { ErrorCode, Params } from './errors';
 
 /** Field names as the sidebars and the server API know them, with their Vietnamese labels. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -54,9 +54,46 @@ export const FIELD_LABELS: Record<string, string> = {
   text: 'Nội dung quyết định',
   nextNumber: 'Số tiếp theo',
   template: 'Mẫu kế hoạch',
+  // Registers: associations, experts, dossiers (issue 15)
+  academicTitle: 'Học hàm',
+  degree: 'Học vị',
+  fields: 'Lĩnh vực',
+  speciality: 'Chuyên ngành',
+  workplaceCode: 'Cơ quan công tác',
+  position: 'Chức vụ',
+  associationCode: 'Hội thành viên',
+  scope: 'Trong/ngoài tỉnh',
+  consent: 'Đồng ý tham gia tư vấn',
+  consentDate: 'Ngày đồng ý',
+  state: 'Trạng thái',
+  phone: 'Điện thoại',
+  email: 'Email',
+  address: 'Địa chỉ',
+  chair: 'Chủ tịch hội',
+  members: 'Số hội viên',
+  admittedDate: 'Ngày kết nạp',
+  consultKind: 'Loại hình',
+  subject: 'Tên đề án, dự thảo',
+  requesterCode: 'Cơ quan đề nghị',
+  requestNumber: 'Số văn bản đề nghị',
+  requestDate: 'Ngày văn bản đề nghị',
+  deadline: 'Hạn trả lời',
+  form: 'Hình thức',
+  heldDate: 'Ngày tổ chức',
+  staff: 'Cán bộ phụ trách',
+  answerNumber: 'Số văn bản trả lời',
+  answerDate: 'Ngày gửi kết quả',
+  answerUrl: 'Liên kết văn bản đã ký',
+  uptake: 'Mức độ tiếp thu',
+  panel: 'Hội đồng, tổ chuyên gia',
+  pasteText: 'Danh sách dán',
+  contactReaders: 'Người được xem liên hệ',
+  expertFields: 'Danh mục lĩnh vực',
+  reminderDays: 'Nhắc hạn trước (ngày)',
 };
 
-const M: Record<string, (p: Params) => string> = {
+/** Typed by ErrorCode: a code of errors.ts without its words here fails `tsc`. */
+const M: Record<ErrorCode, (p: Params) => string> = {
   // Field-level codes
   required: () => 'Bắt buộc nhập.',
   invalidType: () => 'Giá trị không hợp lệ.',
@@ -101,20 +138,47 @@ const M: Record<string, (p: Params) => string> = {
   budgetLineNotFound: (p) => `Không tìm thấy dòng kinh phí mã ${p.id}.`,
   periodLocked: (p) => `Số liệu kỳ ${p.period} đã được báo cáo chính thức (${p.number}); chỉ quản trị viên mới được sửa.`,
   quotaShort: (p) => `Hạn mức email hôm nay của tài khoản còn ${p.remaining} người nhận, cần ${p.needed}. Chưa gửi gì; hãy thử lại vào ngày mai.`,
+  weeklyQuotaShort: (p) => `Hạn mức email hôm nay của tài khoản còn ${p.remaining} người nhận, bản tóm tắt tuần cần ${p.needed}. Bản tóm tắt tuần này chưa được gửi.`,
   noRecipients: (p) => `Chưa khai báo địa chỉ email nhận (${p.field}) trong Cài đặt.`,
   invalidPlan: () => 'Kế hoạch có lỗi, chưa áp dụng.',
   sendUnknown: (p) => `Lần gửi văn bản ${p.number} trước đó bị gián đoạn nên chưa rõ đã đến nơi nhận hay chưa. Hãy kiểm tra hộp thư đã gửi; quản trị viên có thể gửi lại từ Cài đặt.`,
   noTimeTrigger: () => 'Lịch gửi tự động chưa được bật.',
+  documentExists: (p) => `Kỳ này đã có văn bản số ${p.number} (${p.state}). Mở hoặc gửi văn bản đó; chỉ lấy số mới khi bạn xác nhận, văn bản cũ sẽ được ghi "Đã thay thế" trong Sổ văn bản.`,
+  documentSuperseded: (p) => `Văn bản ${p.number} đã được thay bằng văn bản mới hơn (xem Sổ văn bản), không gửi nữa.`,
+  periodAlreadySent: (p) => `Kỳ này đã gửi văn bản số ${p.number}; văn bản khác cùng kỳ không gửi nữa. Nếu cần gửi bản đính chính, nhờ quản trị viên.`,
+  documentState: (p) => `Văn bản ${p.number} đang ở trạng thái "${p.state}" nên không thực hiện được thao tác này.`,
+  // Registers: associations, experts, dossiers (issue 15)
+  invalidPhone: () => 'Số điện thoại không hợp lệ.',
+  unknownExpertField: (p) => `Lĩnh vực "${p.value}" không có trong danh mục (Cài đặt → Danh mục lĩnh vực).`,
+  unknownOrganisation: (p) => `Không có cơ quan, đơn vị mã ${p.value}.`,
+  unknownAssociation: (p) => `Không có hội thành viên mã ${p.value}.`,
+  unknownExpert: (p) => `Không có chuyên gia mã ${p.value}.`,
+  expertUnavailable: (p) => `Chuyên gia ${p.value} không còn hoạt động hoặc chưa đồng ý tham gia tư vấn.`,
+  duplicateExpert: (p) => `${p.value} đã có trong danh sách.`,
+  oneChair: () => 'Chỉ được có một Chủ tịch hội đồng.',
+  tooManyRows: (p) => `Quá nhiều dòng (tối đa ${p.max} dòng mỗi lần).`,
+  noKindTarget: (p) => `Chưa chọn chỉ tiêu tính cho loại "${p.kind}" năm ${p.year} (trang "Tư vấn - chỉ tiêu").`,
+  dossierNotFound: (p) => `Không tìm thấy hồ sơ tư vấn mã ${p.code}.`,
+  dossierBadMove: (p) => `Hồ sơ ${p.code} đang ở trạng thái "${p.from}", không thể chuyển sang "${p.to}".`,
+  dossierNoPanel: (p) => `Hồ sơ ${p.code} chưa có thành viên hội đồng, tổ chuyên gia.`,
+  dossierAlreadySent: (p) => `Kết quả của hồ sơ ${p.code} đã được gửi (${p.number}); không gửi lại.`,
+  noRequesterEmail: (p) => `Cơ quan "${p.name}" chưa có địa chỉ email để gửi kết quả.`,
+  eventOfDossier: (p) => `Hoạt động ${p.id} được ghi tự động từ hồ sơ tư vấn ${p.code}; hãy sửa hoặc hủy trong hồ sơ đó (menu "Tư vấn, phản biện").`,
+  notContactReader: () => 'Thông tin liên hệ (điện thoại, email, địa chỉ) chỉ dành cho quản trị viên và cán bộ được chỉ định trong Cài đặt.',
+  noContactsFile: () => 'Chưa có bảng liên hệ riêng. Quản trị viên hãy chạy "Thiết lập bảng tính".',
+  expertNotFound: (p) => `Không tìm thấy chuyên gia mã ${p.code}.`,
+  associationNotFound: (p) => `Không tìm thấy hội thành viên mã ${p.code}.`,
 };
 
 /** The Vietnamese message of a code; unknown codes still read as a sentence, never as a code. */
-export function messageOf(code: string, params: Params = {}): string {
+export function messageOf(code: ErrorCode, params: Params = {}): string {
+  // A code read back from JSON or a hand-edited cell may still be outside the union at run time.
   const f = Object.prototype.hasOwnProperty.call(M, code) ? M[code] : undefined;
   return f ? f(params) : M.unexpected({ detail: code });
 }
 
 /** "Ngày: Ngày không hợp lệ …": the label names the field so a message stands on its own. */
-export function fieldMessage(field: string, code: string, params: Params = {}): string {
+export function fieldMessage(field: string, code: ErrorCode, params: Params = {}): string {
   const label = Object.prototype.hasOwnProperty.call(FIELD_LABELS, field) ? FIELD_LABELS[field] : field;
   return `${label}: ${messageOf(code, params)}`;
 }

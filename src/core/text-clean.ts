@@ -55,3 +55,18 @@ export function cleanDocText(s: string): string {
 export function mapWordBullets(s: string): string {
   return s.replace(WORD_BULLETS, '•');
 }
+
+/**
+ * Every string in a document model as Docs will keep it (cleanDocText), arrays and plain objects walked: the
+ * document builders call it before they count a single length.
+ */
+export function cleanDocStrings<T>(v: T): T {
+  if (typeof v === 'string') return cleanDocText(v) as T;
+  if (Array.isArray(v)) return v.map(cleanDocStrings) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = cleanDocStrings(x);
+    return out as T;
+  }
+  return v;
+}
