@@ -3,7 +3,7 @@ import { buildDashboard, flagText, textBar } from '../../src/core/dashboard-mode
 import type { BudgetSummary } from '../../src/core/budget';
 import type { ProgrammeProgress, TargetProgress } from '../../src/core/progress';
 
-const target = (x: Partial<TargetProgress> & { code: string }): TargetProgress => ({ programCode: 'P2', name: x.code, unit: 'cuộc', planned: null, done: 0, percent: null, status: '', note: '', flags: [], events: 0, ...x });
+const target = (x: Partial<TargetProgress> & { code: string }): TargetProgress => ({ programCode: 'P2', name: x.code, unit: 'cuộc', planned: null, upper: null, done: 0, percent: null, status: '', note: '', flags: [], events: 0, ...x });
 const targets: TargetProgress[] = [
   target({ code: 'P2.1', name: 'Tư vấn, phản biện', planned: 16, done: 3, percent: 18.75, flags: ['behind'] }),
   target({ code: 'P2.3', name: 'Tọa đàm chuyên đề', planned: 4, done: 5, percent: 125, flags: ['complete', 'over'] }),
