@@ -18,6 +18,7 @@ export const SERVER_FNS = [
   'saveSettings',
   'setNextNumber',
   'importDecision',
+  'setupWorkbook',
 ] as const;
 export type ServerFn = (typeof SERVER_FNS)[number];
 
