@@ -107,10 +107,17 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
 
 type Plan = ReturnType<typeof checkEdits> | { programs: Programme[]; targets: (Target & { source?: string })[] };
 
-function preview(parse: DecisionParse, plan: Plan, year: number, existing: boolean, diff: { added: string[]; changed: { code: string; fields: string[] }[]; kept: string[]; newPrograms: string[]; changedPrograms: string[] }) {
+function preview(
+  parse: DecisionParse,
+  plan: Plan,
+  year: number,
+  existing: boolean,
+  diff: { added: string[]; changed: { code: string; fields: string[] }[]; kept: string[]; newPrograms: string[]; changedPrograms: string[] },
+  configured = true,
+) {
   return {
     ok: true as const,
-    applied: false,
+    applied: false as const,
     year,
     decision: parse.decision,
     programs: plan.programs.map(programmeJson),
@@ -118,6 +125,9 @@ function preview(parse: DecisionParse, plan: Plan, year: number, existing: boole
     warnings: parse.warnings,
     existing,
     diff,
+    /** False on a spreadsheet not yet set up: the dialog's "Áp dụng" then sets it up for `province`. */
+    configured,
+    province: parse.decision.province,
   };
 }
 
@@ -164,7 +174,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
   const run = () => {
     if (!ctx.configured) {
       const none = { added: plan.targets.map((t) => t.code), changed: [], kept: [], newPrograms: plan.programs.map((p) => p.code), changedPrograms: [] };
-      return { ...preview(parse, plan, year, false, none), configured: false, province: parse.decision.province };
+      return preview(parse, plan, year, false, none, false);
     }
     const pt = loadProgrammes(ctx);
     const tt = loadTargets(ctx);
@@ -221,7 +231,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
       );
       afterwards('dashboard', () => refreshDashboard(ctx));
     }
-    return { ...result, applied: true, activated, changes };
+    return { ...result, applied: true as const, activated, changes };
   };
   return o.apply ? withLock(svc, run) : run();
 }
