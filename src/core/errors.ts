@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   'periodLocked',
   'quotaShort',
   'weeklyQuotaShort',
+  'selfCheckMismatch',
   'noRecipients',
   'invalidPlan',
   'sendUnknown',
