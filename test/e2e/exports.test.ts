@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { startServer, type RunningServer } from '../../local/server';
+import { inspectPdf } from '../../fakes/index';
+import { readPdf } from '../support/pdf';
 
 const ROOT = join(__dirname, '..', '..');
 const NOW = '2024-07-05T09:00:00+07:00';
@@ -151,6 +153,25 @@ describe('local stand-in: exports', () => {
       .map((n) => (n as { text: string }).text.trim())
       .filter(Boolean);
     for (const p of docText) expect(text.replace(/\s+/g, ' ')).toContain(p.replace(/\s+/g, ' '));
+  });
+
+  test('PDF: a PDF reader (pdfjs-dist) reads the report in Vietnamese exactly, in embedded Times New Roman metrics (Tinos)', async () => {
+    const { type, disposition, body } = await get(`/doc/${docId}.pdf`);
+    expect(type).toContain('application/pdf');
+    expect(disposition).toMatch(/\.pdf"/);
+    const read = await readPdf(new Uint8Array(body), { drawing: true });
+    const first = read.lines[0];
+    expect(first).toContain('BÁO CÁO');
+    expect(first).toContain('Kính gửi: Sở Khoa học và Công nghệ tỉnh Bắc Giang');
+    expect(first.some((l) => l.includes('Độc lập - Tự do - Hạnh phúc'))).toBe(true);
+    expect(first.some((l) => l.includes('Bắc Giang, ngày 05 tháng 7 năm 2024'))).toBe(true);
+    expect(read.text).toContain('I. KẾT QUẢ THỰC HIỆN');
+    expect(read.text).not.toMatch(/BAO CAO|Kinh gui|\?\?\?\?/);
+    expect(read.fonts.length).toBeGreaterThanOrEqual(2);
+    for (const f of read.fonts) expect(f).toEqual({ name: expect.stringMatching(/\+Tinos-(Regular|Bold|Italic|BoldItalic)$/), embedded: true });
+    // The annex tables have borders; the page count is the reader's, the same the file declares.
+    expect(read.strokes.some((n) => n > 0)).toBe(true);
+    expect(inspectPdf(new Uint8Array(body))).toMatchObject({ ok: true, pages: read.pages });
   });
 
   test('.eml: recipients, subject, HTML body and the PDF read back by mailparser', async () => {
