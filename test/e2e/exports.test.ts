@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { startServer, type RunningServer } from '../../local/server';
@@ -153,6 +154,33 @@ describe('local stand-in: exports', () => {
       .map((n) => (n as { text: string }).text.trim())
       .filter(Boolean);
     for (const p of docText) expect(text.replace(/\s+/g, ' ')).toContain(p.replace(/\s+/g, ' '));
+  });
+
+  test('.docx: page numbers per ND30, centred in the top margin from page 2 (a PAGE field in the header, none on page 1)', async () => {
+    const zip = await JSZip.loadAsync((await get(`/doc/${docId}.docx`)).body);
+    const xml = (name: string) => zip.file(name)!.async('string');
+    const document = await xml('word/document.xml');
+    const sectPr = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(document)![0];
+    // titlePg: the first page has a header of its own.
+    expect(sectPr).toMatch(/<w:titlePg\/>|<w:titlePg w:val="(true|1)"\/>/);
+    const rels = await xml('word/_rels/document.xml.rels');
+    const headerOf = async (type: string) => {
+      const id = new RegExp(`<w:headerReference w:type="${type}" r:id="([^"]+)"`).exec(sectPr)![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+      return xml(`word/${target![1]}`);
+    };
+    const pageField = /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>|w:instr="\s*PAGE\s*"/;
+    const others = await headerOf('default');
+    expect(others).toMatch(pageField);
+    expect(others).toContain('<w:jc w:val="center"/>');
+    // 13 pt (26 half-points), Times New Roman.
+    expect(others).toContain('<w:sz w:val="26"/>');
+    expect(others).toContain('w:ascii="Times New Roman"');
+    expect(await headerOf('first')).not.toMatch(pageField);
+    // The number sits in the top margin: the header starts 10 mm (567 twips) from the edge, above the 20 mm text margin.
+    const pgMar = /<w:pgMar [^>]*>/.exec(sectPr)![0];
+    expect(Number(/w:header="(\d+)"/.exec(pgMar)![1])).toBe(567);
+    expect(Number(/w:top="(\d+)"/.exec(pgMar)![1])).toBeGreaterThan(567);
   });
 
   test('PDF: a PDF reader (pdfjs-dist) reads the report in Vietnamese exactly, in embedded Times New Roman metrics (Tinos)', async () => {
