@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
+import { measureLoad } from './load-time.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'build');
@@ -88,16 +89,18 @@ for (const f of existsSync(uiDir) ? readdirSync(uiDir) : []) {
 // 3. Manifest and clasp files.
 copyFileSync(join(root, 'appsscript.json'), join(out, 'appsscript.json'));
 
-// 4. Size and cold-load time: Apps Script re-evaluates the whole bundle on every execution.
+// 4. Size and cold-load time: Apps Script compiles and evaluates the whole bundle on every execution.
+// The limit is a load-time budget, not a platform limit (README, "Bundle size"): about 25 ms of cold
+// load, which 400 KB keeps when the modules beyond today's are reached through lazy() in src/main.ts.
 const codeBytes = statSync(join(out, 'Code.js')).size;
-const t0 = process.hrtime.bigint();
-const runs = 20;
-for (let i = 0; i < runs; i++) vm.runInContext(code, vm.createContext({}));
-const coldLoadMs = Number(process.hrtime.bigint() - t0) / 1e6 / runs;
-writeFileSync(join(out, 'stats.json'), JSON.stringify({ codeBytes, coldLoadMs, sidebarBytes: sidebarSizes, entryPoints: names.length }, null, 2));
-const LIMIT = 200 * 1024;
-console.log(`build/Code.js ${(codeBytes / 1024).toFixed(1)} KB (limit ${LIMIT / 1024} KB), ${names.length} entry points, load into a fresh context ${coldLoadMs.toFixed(2)} ms`);
+const load = measureLoad(code);
+writeFileSync(join(out, 'stats.json'), JSON.stringify({ codeBytes, coldLoadMs: load.totalMs, compileMs: load.compileMs, evalMs: load.evalMs, sidebarBytes: sidebarSizes, entryPoints: names.length }, null, 2));
+const LIMIT = 400 * 1024;
+const LOAD_BUDGET_MS = 25;
+console.log(`build/Code.js ${(codeBytes / 1024).toFixed(1)} KB (limit ${LIMIT / 1024} KB), ${names.length} entry points, cold load ${load.totalMs} ms (compile ${load.compileMs} + evaluate ${load.evalMs}; best of 9 fresh processes)`);
 for (const [f, n] of Object.entries(sidebarSizes)) console.log(`build/${f} ${(n / 1024).toFixed(1)} KB`);
+// Timing on a shared machine is noisy, so the budget warns; the size is the check that fails.
+if (load.totalMs > LOAD_BUDGET_MS) console.warn(`warning: cold load ${load.totalMs} ms is over the ${LOAD_BUDGET_MS} ms budget: reach big modules through lazy() in src/main.ts (README, "Bundle size")`);
 if (codeBytes > LIMIT) {
   console.error(`build/Code.js is over ${LIMIT / 1024} KB`);
   process.exit(1);

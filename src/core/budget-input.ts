@@ -3,11 +3,10 @@ import * as z from 'zod/mini';
 import { AppError, setOwn, type FieldProblem } from './errors';
 import { BUDGET_STAGES, type BudgetLine, type BudgetStage, type Programme, type Target } from './types';
 import { proposedAmount } from './budget';
+import { CONTROL_CHARS as CONTROL, cleanInputText } from './text-clean';
 
 export const BUDGET_FIELDS = ['id', 'programCode', 'targetCode', 'item', 'unit', 'quantity', 'unitPrice', 'appraised', 'approved', 'basis', 'stage', 'note'] as const;
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/;
 const MAX_MONEY = 1e13;
 
@@ -99,7 +98,7 @@ export function validateBudgetShape(input: unknown): Record<string, FieldProblem
   return fields;
 }
 
-const nfc = (v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
+const nfc = (v: unknown) => (typeof v === 'string' ? cleanInputText(v).trim() : '');
 
 /** Shape, stage rules and plan checks: the line to save (without id and year), or an AppError. */
 export function validateBudgetLine(input: unknown, programs: Programme[], targets: Target[]): Omit<BudgetLine, 'id' | 'year'> {

@@ -1,6 +1,7 @@
 // Cell values ↔ domain values: what getValues hands us, and what setValues must be given.
 import type { ColumnKind } from './sheets';
 import type { FieldProblem } from './errors';
+import { cleanInputText } from './text-clean';
 
 export type Cell = string | number | boolean | Date;
 
@@ -130,7 +131,7 @@ export function fromCell(kind: ColumnKind, v: Cell, timeZone: string): ReadResul
   if (v === '' || v === null || v === undefined) return { value: kind === 'text' || kind === 'url' ? '' : null };
   switch (kind) {
     case 'text':
-      return { value: isDate(v) ? dateToIso(v, timeZone) : String(v).normalize('NFC') };
+      return { value: isDate(v) ? dateToIso(v, timeZone) : cleanInputText(String(v)) };
     case 'url': {
       const s = String(v).trim();
       return /^https?:\/\/\S+$/i.test(s) ? { value: s } : { value: s, problem: { code: 'invalidUrl' } };

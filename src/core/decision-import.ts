@@ -1,11 +1,14 @@
 // Parses the text of a UBND decision assigning the LHH its yearly programmes into programmes, targets and warnings.
 
 import type { IsoDate, Programme, QuantityQualifier, Target } from './types';
-import { matchKey, scanNumbers, singularUnit, type NumberMention } from './decision-numbers';
+import { matchKey, matchUnit, readQuantityCell, scanNumbers, singularUnit, type NumberMention } from './decision-numbers';
+import { findTables, unitOf, type Table, type TableRow } from './decision-table';
 
 /** A target as read from the decision, with the sentence it came from for the user to check. */
 export interface ParsedTarget extends Target {
   source: string;
+  /** Upper end when the decision gives a range ("từ 15 đến 20 cuộc"); null otherwise. */
+  upper: number | null;
 }
 
 export interface DecisionWarning {
@@ -41,10 +44,10 @@ export interface ParseDecisionOptions {
 // ---------------------------------------------------------------------------------------------
 // Line shapes of the genre.
 
-type MarkerType = 'dash' | 'plus' | 'dot' | 'letter' | 'paren' | 'numparen' | 'num' | 'none';
+type MarkerType = 'dash' | 'plus' | 'dot' | 'letter' | 'paren' | 'numparen' | 'sub' | 'num' | 'none';
 
-const MARKER = /^(?:([-–—])|(\+)|([•·▪●○◦∙*])|([a-zđA-ZĐ]\))|(\((?:\d{1,2}|[a-zđ])\))|(\d{1,2}\))|(\d{1,2}\.)(?!\d))\s*/u;
-const MARKER_TYPES: MarkerType[] = ['dash', 'plus', 'dot', 'letter', 'paren', 'numparen', 'num'];
+const MARKER = /^(?:([-–—])|(\+)|([•·▪●○◦∙*])|([a-zđA-ZĐ]\))|(\((?:\d{1,2}|[a-zđ])\))|(\d{1,2}\))|(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?(?=\s))|(\d{1,2}\.)(?!\d))\s*/u;
+const MARKER_TYPES: MarkerType[] = ['dash', 'plus', 'dot', 'letter', 'paren', 'numparen', 'sub', 'num'];
 
 function marker(line: string): { type: MarkerType; rest: string } {
   const m = MARKER.exec(line);
@@ -109,12 +112,24 @@ function numeral(s: string): { type: 'arabic' | 'roman'; value: number } {
 // ---------------------------------------------------------------------------------------------
 // Text clean-up and re-joining of wrapped lines.
 
+/** Word's symbol-font bullets (private use area) as they arrive pasted: outline markers, so "•". */
+const WORD_BULLETS = /[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf06c\uf0a8\uf0e8\uf0d9\uf071\uf075\uf0b2\uf0a1\uf0f0\uf06f\uf0e0]/g;
+
 function normaliseText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\f\v]/g, ' ')
-    .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '');
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(WORD_BULLETS, '•')
+      .replace(/[\ue000-\uf8ff]/g, '')
+      .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\f\v]/g, ' ')
+      .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
+      // A page number or running footer on a line of its own ("- 3 -", "Trang 3/5").
+      .replace(/^[ \t]*(?:-[ \t]*\d{1,3}[ \t]*-|Trang[ \t]+\d{1,3}(?:[ \t]*\/[ \t]*\d{1,3})?)[ \t]*$/gmu, '')
+      // A word cut at its hyphen ("57-" / "NQ/TW") or a date cut at its slash ("22/" / "12/2024").
+      .replace(/([\p{L}\d][-/])[ \t]*\n[ \t]*(?=[\p{L}\d])/gu, '$1')
+      .replace(/([\p{L}\d])[ \t]*\n[ \t]*(?=\/[\p{L}\d])/gu, '$1')
+  );
 }
 
 function clean(s: string): string {
@@ -190,9 +205,13 @@ interface RawSection {
 interface RawProgramme {
   name: string;
   sections: RawSection[];
+  /** A numbered item of "Điều 1 … gồm các nhiệm vụ sau:"; only used when nothing else names programmes. */
+  fromArticle?: boolean;
+  /** Rows of the appendix table, when the programme is a table's row. */
+  rows?: TableRow[];
 }
 
-type Mode = 'preamble' | 'body' | 'appendix' | 'programme' | 'closing' | 'stray';
+type Mode = 'preamble' | 'body' | 'article1' | 'appendix' | 'programme' | 'closing' | 'stray';
 
 interface Structure {
   programmes: RawProgramme[];
@@ -209,6 +228,7 @@ function readStructure(lines: string[]): Structure {
   let progType: 'arabic' | 'roman' | null = null;
   let lastNumber = 0;
   let firstProgramme = lines.length;
+  let inArticle1 = false;
 
   const looksLikeContent = (t: string) =>
     mode === 'stray' || (!isUpperLine(t) && !t.startsWith('(') && (marker(t).type !== 'none' || /\d/.test(t)));
@@ -216,11 +236,18 @@ function readStructure(lines: string[]): Structure {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
     if (ARTICLE.test(t)) {
-      mode = 'body';
+      // "Điều 1. Giao … thực hiện các nhiệm vụ sau:": its numbered items may be the programmes.
+      inArticle1 = /^Điều\s+1\s*[.:]/u.test(t) && /:$/.test(t);
+      mode = inArticle1 ? 'article1' : 'body';
       current = null;
       continue;
     }
     if (APPENDIX.test(t)) {
+      if (inArticle1 || programmes.every((p) => p.fromArticle)) {
+        progType = null;
+        lastNumber = 0;
+      }
+      inArticle1 = false;
       mode = 'appendix';
       current = null;
       continue;
@@ -239,7 +266,7 @@ function readStructure(lines: string[]): Structure {
 
     const heading = programmeHeading(lines, i, mode, progType, lastNumber);
     if (heading) {
-      current = { name: heading.name, sections: [] };
+      current = { name: heading.name, sections: [], fromArticle: inArticle1 && !heading.explicit };
       programmes.push(current);
       if (firstProgramme === lines.length) firstProgramme = i;
       mode = 'programme';
@@ -268,7 +295,10 @@ function readStructure(lines: string[]): Structure {
     }
     // 'body' and 'closing' hold the decision's own articles and signature: nothing to import.
   }
-  return { programmes, firstProgramme, warnings };
+  // Programmes of an appendix or named as such win over the numbered items of Điều 1.
+  const named = programmes.filter((p) => !p.fromArticle);
+  const chosen = named.length ? named : programmes;
+  return { programmes: chosen, firstProgramme, warnings };
 }
 
 function programmeHeading(
@@ -277,16 +307,17 @@ function programmeHeading(
   mode: Mode,
   progType: 'arabic' | 'roman' | null,
   lastNumber: number,
-): { name: string; type: 'arabic' | 'roman' | null; value: number } | null {
+): { name: string; type: 'arabic' | 'roman' | null; value: number; explicit?: boolean } | null {
   const t = lines[i];
   const explicit = PROG_EXPLICIT.exec(t);
   if (explicit) {
     const n = explicit[1] ? numeral(explicit[1]) : null;
-    return { name: explicit[2] ?? '', type: n?.type ?? null, value: n?.value ?? 0 };
+    return { name: explicit[2] ?? '', type: n?.type ?? null, value: n?.value ?? 0, explicit: true };
   }
   const plain = PROG_PLAIN.exec(t);
   if (!plain || SECTION_RE.test(t)) return null;
   const n = numeral(plain[1]);
+  if (mode === 'article1' && progType === null) return { name: plain[2], type: n.type, value: n.value };
   const next = lines[i + 1] ?? '';
   const nextSection = sectionHeading(next);
   // Confirmed by its own "Mục tiêu"/"Nội dung" right below it: the strongest sign, anywhere.
@@ -375,6 +406,7 @@ interface Draft {
   unit: string;
   qualifier: QuantityQualifier;
   source: string;
+  upper?: number | null;
 }
 
 const ABBREVIATIONS = /(?:^|[^\p{L}])(?:TS|ThS|PGS|GS|TP|Tp|BS|KS|CN|TT|NXB|v\.v)\.$/u;
@@ -557,6 +589,7 @@ function itemDrafts(item: string, warn: (code: string, sentence: string) => void
         name: countName(part.sentence, m, bounds[k][0], bounds[k][1], part.counts.length > 1),
         content: single ? item : clean(pieces.join(' ')),
         quantity: m.value,
+        upper: m.upper,
         unit: m.unit,
         qualifier: m.qualifier,
         source: part.sentence,
@@ -564,6 +597,80 @@ function itemDrafts(item: string, warn: (code: string, sentence: string) => void
     });
   }
   return drafts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appendix tables: programme rows (Roman TT or in capitals) and the item rows under them.
+
+const ROMAN_TT = /^[IVXLC]{1,6}$/;
+const PROG_PREFIX = /^(?:nhiệm vụ\s*,?\s*)?chương trình(?:\s+hoạt động)?\s+(?:số\s+)?(?:\d{1,2}|[IVXLC]{1,6}|thứ\s+\p{L}+)\s*[:.\-–]\s*/iu;
+
+function tablesToProgrammes(tables: Table[]): { programmes: RawProgramme[]; warnings: DecisionWarning[] } {
+  const programmes: RawProgramme[] = [];
+  const warnings: DecisionWarning[] = [];
+  for (const t of tables) {
+    let current: RawProgramme | null = null;
+    for (const r of t.rows) {
+      const content = clean(r.cells.content ?? '');
+      const isProgramme = ROMAN_TT.test(r.tt) || (!r.tt && isUpperLine(content)) || PROG_PREFIX.test(content);
+      if (isProgramme) {
+        current = { name: content.replace(PROG_PREFIX, ''), sections: [], rows: [] };
+        programmes.push(current);
+      } else if (current) current.rows!.push(r);
+      else warnings.push({ code: 'outside-programme', sentence: r.text });
+    }
+    for (const u of t.unplaced) warnings.push({ code: 'table-row-unplaced', sentence: u });
+  }
+  return { programmes, warnings };
+}
+
+/** The first unit noun the text names ("Tổ chức hội thảo khoa học" → hội thảo), for a quantity cell without a unit. */
+function unitNamedIn(text: string): string {
+  const key = matchKey(text);
+  for (const m of key.matchAll(/(?:^|\s)(?=\p{L})/gu)) {
+    const u = matchUnit(key, (m.index ?? 0) + m[0].length);
+    if (u && u.unit !== 'số' && u.unit !== 'lần') return u.unit;
+  }
+  return '';
+}
+
+/** Targets of one table row: the quantity and unit from their own columns, the wording from the content cell. */
+function rowDrafts(r: TableRow, warn: (code: string, sentence: string) => void): Draft[] {
+  const content = clean(r.cells.content ?? '');
+  const qty = clean(r.cells.quantity ?? '');
+  if (!content && !qty) return [];
+  for (const m of scanNumbers(content)) if (m.kind === 'unknown') warn('unrecognised-number', content);
+  const name = qualitativeName(content);
+  if (!qty) {
+    // No quantity column, or an empty cell: the content cell may still count ("Tổ chức 05 hội thảo").
+    return itemDrafts(content, warn);
+  }
+  const one = readQuantityCell(qty);
+  if (one) {
+    const unit = r.cells.unit ? unitOf(r.cells.unit) : scanNumbers(content).find((m) => m.kind === 'count')?.unit || unitNamedIn(content);
+    if (!unit) warn('unit-missing', r.text);
+    return [{ name, content, quantity: one.value, upper: one.upper, unit, qualifier: one.qualifier, source: r.text }];
+  }
+  const counts = scanNumbers(qty).filter((m) => m.kind === 'count');
+  // "khoảng 30 trí thức": a number and the noun it counts, in the quantity column.
+  const free = counts.length ? null : /^(.*?\d[\d.]*(?:\s*\([\p{L} ]+\))?)\s+(\p{L}[\p{L} ]{0,25})$/u.exec(qty);
+  const freeQty = free ? readQuantityCell(free[1]) : null;
+  if (freeQty) {
+    return [{ name, content, quantity: freeQty.value, upper: freeQty.upper, unit: free![2].toLowerCase(), qualifier: freeQty.qualifier, source: r.text }];
+  }
+  if (!counts.length) {
+    warn('unrecognised-number', r.text);
+    return [{ name, content, quantity: null, unit: '', qualifier: 'exact', source: r.text }];
+  }
+  return counts.map((m) => ({
+    name: counts.length > 1 ? shorten(`${capitalise(m.unit)} – ${name}`) : name,
+    content,
+    quantity: m.value,
+    upper: m.upper,
+    unit: m.unit,
+    qualifier: m.qualifier,
+    source: r.text,
+  }));
 }
 
 /** Last year of a span the item itself runs over ("lần thứ 11, năm 2024-2025"). */
@@ -691,6 +798,14 @@ function readDecision(raw: string[], joined: string[], prelude: string[]): Meta 
       }
     }
   }
+  if (!province && annexBy) {
+    // "(Kèm theo Quyết định … của Chủ tịch UBND tỉnh Nghệ An)".
+    const m = /(?:^|\s)(tỉnh|thành phố)\s+(\p{Lu}.*)$/u.exec(clean(annexBy[2]));
+    if (m) {
+      province = m[2];
+      level = m[1] === 'tỉnh' ? 'tỉnh' : 'thành phố';
+    }
+  }
   if (!province && datePlace) province = datePlace;
   if (!province) {
     const m = /(?<!\p{L})(?:tỉnh|TỈNH)\s+(\p{Lu}\p{Ll}*(?:[ -]+\p{Lu}\p{Ll}*)*)/u.exec(text);
@@ -723,7 +838,7 @@ function readYear(title: string | null, prelude: string[]): number | null {
   }
   for (const l of prelude) {
     if (/^(?:Căn cứ|Theo đề nghị)/iu.test(l)) continue;
-    const m = /(?:chương trình|nhiệm vụ)[^\n]{0,80}?\snăm\s+(\d{4})/iu.exec(l);
+    const m = /(?:chương trình|nhiệm vụ|kế hoạch)[^\n]{0,80}?\snăm\s+(\d{4})/iu.exec(l);
     if (m) return parseInt(m[1], 10);
   }
   return null;
@@ -747,11 +862,20 @@ function statedCount(prelude: string[]): number | null {
  * genre's section words, verbs and unit nouns. What it cannot classify comes back as a warning.
  */
 export function parseDecision(text: string, opts: ParseDecisionOptions = {}): DecisionParse {
-  const normal = normaliseText(text);
+  const whole = normaliseText(text).split('\n');
+  // The appendix table is read from the lines as pasted: re-joining wrapped lines would merge its cells.
+  const tables = findTables(whole);
+  const fromTables = tablesToProgrammes(tables);
+  const tableLine = new Set(tables.flatMap((t) => Array.from({ length: t.end - t.start }, (_x, k) => t.start + k)));
+  // Outside tables, a number alone on a line is a page number.
+  const normal = whole.map((l, i) => (tableLine.has(i) || /^\s*\d{1,3}\s*$/.test(l) ? '' : l)).join('\n');
   // The header is a two-column table in the original; pasted, its cells arrive joined by tabs or runs of spaces.
   const raw = normal.split('\n').flatMap((l) => l.split(/\t| {3,}/)).map(clean);
   const lines = joinWrapped(normal.replace(/\t/g, ' '));
-  const structure = readStructure(lines);
+  const prose = readStructure(lines);
+  const structure = fromTables.programmes.length
+    ? { programmes: fromTables.programmes, firstProgramme: tables.length ? Math.min(lines.length, prose.firstProgramme) : prose.firstProgramme, warnings: [...prose.warnings, ...fromTables.warnings] }
+    : { ...prose, warnings: [...prose.warnings, ...fromTables.warnings] };
   const prelude = lines.slice(0, structure.firstProgramme);
   const meta = readDecision(raw, lines, prelude);
   const warnings: DecisionWarning[] = [...structure.warnings];
@@ -786,9 +910,10 @@ export function parseDecision(text: string, opts: ParseDecisionOptions = {}): De
     }
     programs.push({ year: y, code, name: clean(rp.name).replace(/[.:;]+$/u, ''), objectives });
 
+    const drafts = [...contentItems.flatMap((item) => itemDrafts(item, warn)), ...(rp.rows ?? []).flatMap((r) => rowDrafts(r, warn))];
     let k = 0;
-    for (const item of contentItems) {
-      for (const d of itemDrafts(item, warn)) {
+    {
+      for (const d of drafts) {
         k++;
         targets.push({
           year: y,
@@ -797,6 +922,7 @@ export function parseDecision(text: string, opts: ParseDecisionOptions = {}): De
           name: d.name,
           content: d.content,
           quantity: d.quantity,
+          upper: d.upper ?? null,
           unit: d.unit,
           qualifier: d.qualifier,
           dueDate: dueDateOf(d.content),

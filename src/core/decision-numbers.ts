@@ -20,6 +20,8 @@ export interface NumberMention {
   /** Where the counted noun phrase starts (after a classifier "cuộc"), for naming the target. */
   phraseStart: number;
   qualifier: QuantityQualifier;
+  /** Upper end of a range ("từ 15 đến 20 cuộc", "03 - 05 lớp"); null for a single number. */
+  upper: number | null;
 }
 
 /**
@@ -228,7 +230,10 @@ function wordsBefore(key: string, ws: Word[], pos: number): { one: string; two: 
   return { one, two, three };
 }
 
-const MIN_BEFORE = /(?:^|[^\p{L}])(hơn|trên|ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không ít hơn|từ)\s+$/u;
+// Built from match keys: "khoảng" is "khỏang" there.
+const ABOUT = new Set(['khoảng', 'chừng', 'xấp xỉ'].map(matchKey));
+const MIN_WORDS = `hơn|trên|ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không ít hơn|từ|${[...ABOUT].join('|')}`;
+const MIN_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${MIN_WORDS})\\s+$`, 'u');
 
 function qualifierOf(key: string, start: number, end: number): { qualifier: QuantityQualifier; qualStart: number } {
   const before = key.slice(Math.max(0, start - 20), start);
@@ -237,42 +242,80 @@ function qualifierOf(key: string, start: number, end: number): { qualifier: Quan
   const orMore = /(?:^|[^\p{L}])trở lên(?![\p{L}])/u.test(tail);
   if (m) {
     const qualStart = start - (before.length - before.lastIndexOf(m[1]));
+    if (ABOUT.has(m[1])) return { qualifier: 'about', qualStart };
     if (m[1] !== 'từ' || orMore) return { qualifier: 'min', qualStart };
   }
   return { qualifier: orMore ? 'min' : 'exact', qualStart: start };
 }
 
+/** Value of digits as the genre writes them: "05", "1.200"; null for decimals and other shapes. */
+function digitValue(raw: string): number | null {
+  if (/^\d+$/.test(raw)) return parseInt(raw, 10);
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) return parseInt(raw.replace(/\./g, ''), 10);
+  return null;
+}
+
+/** `(năm)`, `(mười hai)`: the number spelled out in brackets after its digits. */
+const SPELLED = /^\(([\p{L} ]+)\)/u;
+/** `(12)`: the digits in brackets after the number spelled out. */
+const TWIN_DIGITS = /^\((\d+)\)/;
+/** A range's second half: "- 05", "– 20", "đến 20", "tới 20". */
+const RANGE_TAIL = /^\s*(?:[-–—]|đến|tới)\s*(\d+(?:\.\d{3})*)(?![\d/.,\p{L}-])/u;
+/** "số chuyên mục: 12", "số lượng hội thảo: 04": the unit named before the number. */
+const UNIT_BEFORE = /(?:^|[^\p{L}])số(?: lượng)?\s+([\p{L} ]+?)\s*:\s*$/u;
+
+function skipSpelled(key: string, pos: number): number {
+  const spelled = SPELLED.exec(key.slice(pos));
+  if (spelled && spelled[1].trim().split(/ +/).every((w) => NUMBER_WORDS.has(w))) return skipSpaces(key, pos + spelled[0].length);
+  return pos;
+}
+
 /**
- * Every number in `text`, classified. Counts carry their unit; references ("Chỉ thị 05-CT/TW",
- * "lần thứ 11", "15/5/2016"), years and durations ("6 tháng") are marked so the caller can skip
- * them; anything else is `unknown`, which the caller must report rather than drop.
+ * Every number in `text`, classified. Counts carry their unit (and the upper end of a range);
+ * references ("Chỉ thị 05-CT/TW", "lần thứ 11", "15/5/2016"), years and durations ("6 tháng") are
+ * marked so the caller can skip them; anything else is `unknown`, which the caller must report
+ * rather than drop.
  */
 export function scanNumbers(text: string): NumberMention[] {
   const key = matchKey(text);
   const ws = words(key);
   const out: NumberMention[] = [];
   const taken: [number, number][] = [];
+  let skipTo = -1;
 
   for (const m of key.matchAll(/\d+(?:[.,]\d+)*/g)) {
     const raw = m[0];
     const start = m.index ?? 0;
+    if (start < skipTo) continue;
     const end = start + raw.length;
-    const base = { start, qualStart: start, end, raw, value: null, unit: '', phraseStart: end, qualifier: 'exact' as const };
+    const base = { start, qualStart: start, end, raw, value: null, unit: '', phraseStart: end, qualifier: 'exact' as const, upper: null };
     const prev = key[start - 1];
     const next = key[end];
     const after = key[end + 1];
+    const value = digitValue(raw);
+    // "03-05 lớp", "15–20 cuộc": a range, unless it is a span of years or a document number.
+    const range = value !== null && value < 1900 ? RANGE_TAIL.exec(key.slice(end)) : null;
+    let upper: number | null = null;
+    let unitFrom = end;
+    if (range) {
+      const hi = digitValue(range[1]);
+      const at = skipSpelled(key, skipSpaces(key, end + range[0].length));
+      if (hi !== null && hi > value! && matchUnit(key, at)) {
+        upper = hi;
+        unitFrom = end + range[0].length;
+      }
+    }
     const attachedBefore = prev !== undefined && /[\p{L}\d/\-–.]/u.test(prev);
     const attachedAfter =
-      next !== undefined && (/[\p{L}\d/]/u.test(next) || (/[-–]/.test(next) && after !== undefined && /[\p{L}\d]/u.test(after)));
+      upper === null &&
+      next !== undefined &&
+      (/[\p{L}\d/]/u.test(next) || (/[-–]/.test(next) && after !== undefined && /[\p{L}\d]/u.test(after)));
     const enumerator = next === ')' && (prev === undefined || prev === '(' || prev === ' ');
     if (attachedBefore || attachedAfter || enumerator) {
       out.push({ ...base, kind: 'reference' });
       continue;
     }
-    let value: number;
-    if (/^\d+$/.test(raw)) value = parseInt(raw, 10);
-    else if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) value = parseInt(raw.replace(/\./g, ''), 10);
-    else {
+    if (value === null) {
       // "4.0" (Cách mạng công nghiệp 4.0) is a name; other decimals are not counts of events.
       out.push({ ...base, kind: /^\d\.0$/.test(raw) ? 'reference' : 'unknown' });
       continue;
@@ -286,15 +329,22 @@ export function scanNumbers(text: string): NumberMention[] {
       out.push({ ...base, kind: 'year' });
       continue;
     }
-    let pos = skipSpaces(key, end);
-    // "05 (năm) hội thảo": the legal habit of spelling the number out in brackets.
-    const spelled = /^\(([\p{L} ]+)\)/u.exec(key.slice(pos));
-    if (spelled && spelled[1].split(' ').every((w) => NUMBER_WORDS.has(w))) pos = skipSpaces(key, pos + spelled[0].length);
+    const pos = skipSpelled(key, skipSpaces(key, unitFrom));
     const unit = matchUnit(key, pos);
-    if (unit) {
+    // "800 cuốn/số" is a print run per issue, not a count of things to do.
+    if (unit && key[unit.end] !== '/') {
       const q = qualifierOf(key, start, unit.end);
-      out.push({ ...base, kind: 'count', value, unit: unit.unit, end: unit.end, phraseStart: unit.phraseStart, ...q });
+      out.push({ ...base, kind: 'count', value, unit: unit.unit, end: unit.end, phraseStart: unit.phraseStart, upper, ...q });
       taken.push([start, unit.end]);
+      if (upper !== null) skipTo = unitFrom;
+      continue;
+    }
+    const named = UNIT_BEFORE.exec(key.slice(Math.max(0, start - 40), start));
+    const namedUnit = named ? matchUnit(named[1], 0) : null;
+    if (namedUnit && namedUnit.end === named![1].length) {
+      const q = qualifierOf(key, start, end);
+      out.push({ ...base, kind: 'count', value, unit: namedUnit.unit, phraseStart: start - named![0].length + named![0].indexOf(named![1]), ...q });
+      taken.push([start, end]);
     } else if (matchDuration(key, pos)) {
       out.push({ ...base, kind: 'duration', value });
     } else {
@@ -317,15 +367,67 @@ export function scanNumbers(text: string): NumberMention[] {
     if (prevWord === 'thứ') continue;
     const value = parseNumberWords(ws.slice(runIndex, j + 1).map((w) => w.w));
     if (value === null) continue;
-    const unit = matchUnit(key, skipSpaces(key, endWords));
-    if (!unit || WORD_UNIT_EXCLUDED.has(unit.unit) || unit.end <= endWords) continue;
+    // "mười hai (12) cuộc": the digits in brackets are the same number, written twice by legal habit.
+    const twinAt = skipSpaces(key, endWords);
+    const twin = TWIN_DIGITS.exec(key.slice(twinAt));
+    const pos = twin ? skipSpaces(key, twinAt + twin[0].length) : twinAt;
+    const unit = matchUnit(key, pos);
+    if (!unit || (WORD_UNIT_EXCLUDED.has(unit.unit) && !twin) || unit.end <= endWords || key[unit.end] === '/') continue;
     const q = qualifierOf(key, start, unit.end);
+    if (twin) {
+      // The bracketed digits were read as a reference above; they are this count's own.
+      const k = out.findIndex((o) => o.start === twinAt + 1);
+      if (k >= 0) out.splice(k, 1);
+    }
     out.push({
       kind: 'count', start, end: unit.end, raw: text.slice(start, endWords), value, unit: unit.unit,
-      phraseStart: unit.phraseStart, ...q,
+      phraseStart: unit.phraseStart, upper: null, ...q,
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A table's quantity cell without a unit of its own: "12 (mười hai)", "Hai (02)", "Tối thiểu 08",
+ * "03 - 05", "khoảng 20". Null when the cell is not just a number.
+ */
+export function readQuantityCell(cell: string): { value: number; upper: number | null; qualifier: QuantityQualifier } | null {
+  let key = matchKey(cell).replace(/\s+/g, ' ').trim().replace(/[.;,]$/, '');
+  let qualifier: QuantityQualifier = 'exact';
+  const q = new RegExp(`^(${MIN_WORDS})\\s+`, 'u').exec(key);
+  if (q) {
+    qualifier = ABOUT.has(q[1]) ? 'about' : q[1] === 'từ' ? 'exact' : 'min';
+    key = key.slice(q[0].length);
+  }
+  if (/\strở lên$/u.test(key)) {
+    qualifier = 'min';
+    key = key.replace(/\s*trở lên$/u, '');
+  }
+  const one = (s: string): [number, string] | null => {
+    const d = /^(\d+(?:\.\d{3})*)(?:\s*\(([\p{L} ]+)\))?/u.exec(s);
+    if (d) {
+      const v = digitValue(d[1]);
+      return v === null || (d[2] && parseNumberWords(d[2].trim().split(/ +/)) === null) ? null : [v, s.slice(d[0].length)];
+    }
+    const w = /^([\p{L}]+(?: [\p{L}]+)*?)(?:\s*\((\d+)\))?(?=$|\s*[-–—]|\s+(?:đến|tới)\s)/u.exec(s);
+    if (!w) return null;
+    const v = parseNumberWords(w[1].split(' '));
+    if (v === null || (w[2] && parseInt(w[2], 10) !== v)) return null;
+    return [v, s.slice(w[0].length)];
+  };
+  const lo = one(key);
+  if (!lo) return null;
+  let rest = lo[1].trim();
+  let upper: number | null = null;
+  const r = /^(?:[-–—]|đến|tới)\s*/u.exec(rest);
+  if (r) {
+    const hi = one(rest.slice(r[0].length));
+    if (!hi || hi[0] <= lo[0]) return null;
+    upper = hi[0];
+    rest = hi[1].trim();
+  }
+  if (rest) return null;
+  return { value: lo[0], upper, qualifier };
 }
 
 /**

@@ -1,6 +1,7 @@
 // A DocModel as Docs API batchUpdate requests: the same document docs-renderer.ts writes, in one call.
 import { HIGHLIGHT, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from './doc-style';
 import type { Align, Block, DocModel, ParagraphBlock, TableBlock } from './report-model';
+import { cleanDocStrings } from './text-clean';
 
 // ---------------------------------------------------------------------------------------------------
 // The JSON of the requests used (Docs API v1), declared here because the core may not see Google types.
@@ -359,7 +360,9 @@ function merged<T>(list: Styled<T>[]): Styled<T>[] {
  * page, header, body, closing and annexes of docs-renderer.ts. Inserts come first, front to back;
  * then table, paragraph and text styles with their final ranges (styling moves no index).
  */
-export function buildDocRequests(model: DocModel): DocRequest[] {
+export function buildDocRequests(input: DocModel): DocRequest[] {
+  // Second guard: a character Docs drops would shift every later index and fail the whole batch.
+  const model = cleanDocStrings(input);
   const L = new Layout(model.font.family);
   const base = model.font.size;
   const para = (text: string, style: ParaStyle, runs?: ParagraphBlock['runs']): void => L.paragraph({ text, style, runs });

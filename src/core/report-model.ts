@@ -104,7 +104,7 @@ export interface Annex {
   blocks: Block[];
 }
 
-export type DocKind = 'progressReport' | 'budgetSubmission';
+export type DocKind = 'progressReport' | 'budgetSubmission' | 'consultationAnswer' | 'panelDecision' | 'invitation';
 
 /** A whole document as plain JSON: what to write, not how a given API writes it. */
 export interface DocModel {
@@ -811,6 +811,8 @@ export function docModelText(m: DocModel): string {
 export interface EmailSummaryInput extends ProgressReportInput {
   /** Link to the Google Doc; only https links are written. */
   docUrl?: string;
+  /** The weekly summary: an email alone, no document, no number, nothing attached. */
+  weekly?: boolean;
 }
 
 const COLORS = { complete: '#188038', overdue: '#d93025', behind: '#e37400', normal: '#1a73e8', track: '#e8eaed' };
@@ -840,16 +842,20 @@ export function summaryForEmail(input: EmailSummaryInput): { subject: string; ht
   const { settings: s, period, today } = input;
   const d = computeReportData(input);
   const number = input.number === null ? '' : docNumber(input.number, 'BC', s.orgCode);
-  const subject =
-    `Báo cáo${number ? ` số ${number}` : ''}: kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label}` +
-    (s.orgName ? ` – ${shortOrgName(s.orgName)}` : '');
+  const org = s.orgName ? ` – ${shortOrgName(s.orgName)}` : '';
+  const range = `${isoToVn(period.from)} – ${isoToVn(period.to)}`;
+  const subject = input.weekly
+    ? `Tóm tắt tiến độ tuần ${range}${org}`
+    : `Báo cáo${number ? ` số ${number}` : ''}: kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label}${org}`;
   const rows = allTargets(d);
   const quant = rows.filter(isQuantified);
   const done = quant.filter(isComplete).length;
   const url = safeUrl(input.docUrl);
-  const intro =
-    `${s.orgName} gửi Báo cáo${number ? ` số ${number}` : ''} ngày ${isoToVn(today)} về kết quả thực hiện nhiệm vụ, ` +
-    `chương trình hoạt động ${period.label} (tệp PDF đính kèm).`;
+  const intro = input.weekly
+    ? `${s.orgName} gửi bản tóm tắt tiến độ thực hiện nhiệm vụ, chương trình hoạt động trong tuần từ ngày ${isoToVn(period.from)} đến ngày ${isoToVn(period.to)}, ` +
+      `theo số liệu ghi nhận đến ngày ${isoToVn(today)}. Đây là thư tóm tắt, không phải báo cáo chính thức.`
+    : `${s.orgName} gửi Báo cáo${number ? ` số ${number}` : ''} ngày ${isoToVn(today)} về kết quả thực hiện nhiệm vụ, ` +
+      `chương trình hoạt động ${period.label} (tệp PDF đính kèm).`;
   const summary = `Lũy kế đến ngày ${isoToVn(period.to)}: ${done}/${quant.length} chỉ tiêu định lượng đã hoàn thành; ${d.periodEvents.length} hoạt động trong kỳ.`;
 
   const e = escapeHtml;
@@ -912,3 +918,28 @@ export function summaryForEmail(input: EmailSummaryInput): { subject: string; ht
   text.push('Thư được gửi từ LHH Tracker.');
   return { subject, html: html.join(''), text: text.join('\n') };
 }
+
+/** Subject, HTML and text of the email carrying the budget submission (its PDF attached) to Sở Tài chính. */
+export function budgetEmail(input: { settings: Settings; budget: BudgetSummary; number: string; year: number; docUrl?: string }): { subject: string; html: string; text: string } {
+  const { settings: s, budget: b, number, year } = input;
+  const e = escapeHtml;
+  const subject = `Tờ trình số ${number}: đề nghị thẩm định dự toán kinh phí năm ${year}${s.orgName ? ` – ${shortOrgName(s.orgName)}` : ''}`;
+  const rows = b.byProgram
+    .filter((p) => p.proposed)
+    .map((p) => `<tr><td style="padding:4px 8px;border-bottom:1px solid #e8eaed">${e(p.code)}. ${e(p.name)}</td><td style="padding:4px 8px;border-bottom:1px solid #e8eaed;text-align:right">${e(formatMoney(p.proposed))}</td></tr>`)
+    .join('');
+  const intro = `${s.orgName} gửi Tờ trình số ${number} đề nghị thẩm định dự toán kinh phí thực hiện nhiệm vụ, chương trình hoạt động năm ${year} (tệp PDF đính kèm).`;
+  const url = safeUrl(input.docUrl);
+  const html =
+    `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">` +
+    `<p>Kính gửi: ${e(s.budgetRecipientName)}</p>` +
+    `<p>${e(intro)}</p>` +
+    `<table style="border-collapse:collapse">${rows}<tr><td style="padding:4px 8px;font-weight:bold">Tổng cộng</td><td style="padding:4px 8px;text-align:right;font-weight:bold">${e(formatMoney(b.proposed))}</td></tr></table>` +
+    `<p><i>Bằng chữ: ${e(amountInWords(b.proposed))}</i></p>` +
+    (url ? `<p><a href="${e(url)}">Mở văn bản</a></p>` : '') +
+    `</div>`;
+  const text = `Kính gửi: ${s.budgetRecipientName}\n\n${intro}\nTổng cộng: ${formatMoney(b.proposed)}\nBằng chữ: ${amountInWords(b.proposed)}\n${input.docUrl || ''}`;
+  return { subject, html, text };
+}
+/** Building blocks for the other ND30 documents (consultation papers) so they share one layout. */
+export { baseModel, recipientLines, listLines, p as bodyParagraph, placeholder as placeholderParagraph };

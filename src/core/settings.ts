@@ -4,6 +4,7 @@ import { AppError, setOwn, type FieldProblem } from './errors';
 import { SEED_DECISION } from './seed-plan';
 import type { Settings } from './types';
 import { isValidIso } from './cells';
+import { cleanInputText } from './text-clean';
 
 export function defaultSettings(year = 2024): Settings {
   return {
@@ -87,7 +88,7 @@ const SettingsSchema = z.object({
   }),
 });
 
-const clean = (s: string) => s.normalize('NFC').trim();
+const clean = (s: string) => cleanInputText(s).trim();
 
 /**
  * Validates settings from the sidebar (a partial patch over `current`), returning the new settings

@@ -1,28 +1,9 @@
-// The workbook's layout: sheet names, headers, kinds and formats; columns are found by header.
+// The workbook's layout: the registry of record types (sheet name, headers, kinds, lists, checks); columns are found by header.
+import { field as c, type SheetDef } from './record-type';
+import { BUDGET_STAGES, EVENT_STATES, TARGET_STATUSES } from './types';
+import { proposedAmount } from './budget';
 
-export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'date' | 'datetime' | 'percent' | 'url';
-
-export interface ColumnDef {
-  key: string;
-  header: string;
-  kind: ColumnKind;
-  required?: boolean;
-  /** The header must exist, but a row may leave the cell empty (a qualitative target has no quantity). */
-  mayBeEmpty?: boolean;
-  /** Written by the add-on; protected with a warning so hand edits are deliberate. */
-  computed?: boolean;
-  width?: number;
-  /** Dropdown source. */
-  list?: 'targets' | 'programs' | 'stages' | 'eventStates' | 'targetStatuses' | 'qualifiers';
-}
-
-export interface SheetDef {
-  key: SheetKey;
-  name: string;
-  columns: ColumnDef[];
-  /** Tab colour, to tell data sheets from those the add-on writes. */
-  color?: string;
-}
+export type { ColumnDef, ColumnKind, SheetDef, RecordType } from './record-type';
 
 export type SheetKey = 'programs' | 'targets' | 'events' | 'budget' | 'dashboard' | 'register' | 'audit';
 
@@ -31,12 +12,14 @@ export const DATETIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export const MONEY_FORMAT = '#,##0 "đ"';
 export const INT_FORMAT = '#,##0';
 
-const c = (key: string, header: string, kind: ColumnKind, extra: Partial<ColumnDef> = {}): ColumnDef => ({
-  key,
-  header,
-  kind,
-  ...extra,
-});
+export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu', about: 'Khoảng' } as const;
+
+// Codes and ids the sidebars send: letters, digits, dot, dash.
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/;
+const YEAR = { required: true, width: 60, format: '0' } as const;
+const PROGRAM_LIST = { from: { sheet: 'programs', column: 'code' }, help: 'Chọn mã chương trình có trong trang "Chương trình".' };
+const TARGET_LIST = { from: { sheet: 'targets', column: 'code' }, help: 'Chọn mã chỉ tiêu có trong trang "Chỉ tiêu".' };
+const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 export const SHEETS: Record<SheetKey, SheetDef> = {
   programs: {
@@ -44,7 +27,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     name: 'Chương trình',
     color: '#1a73e8',
     columns: [
-      c('year', 'Năm', 'int', { required: true, width: 60 }),
+      c('year', 'Năm', 'int', YEAR),
       c('code', 'Mã', 'text', { required: true, width: 60 }),
       c('name', 'Tên chương trình', 'text', { required: true, width: 360 }),
       c('objectives', 'Mục tiêu', 'text', { width: 480 }),
@@ -54,18 +37,22 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     key: 'targets',
     name: 'Chỉ tiêu',
     color: '#1a73e8',
+    checked: 'data',
     columns: [
-      c('year', 'Năm', 'int', { required: true, width: 60 }),
+      c('year', 'Năm', 'int', YEAR),
       c('code', 'Mã', 'text', { required: true, width: 60 }),
-      c('programCode', 'Mã chương trình', 'text', { required: true, width: 90, list: 'programs' }),
+      c('programCode', 'Mã chương trình', 'text', { required: true, width: 90, list: PROGRAM_LIST }),
       c('name', 'Tên chỉ tiêu', 'text', { required: true, width: 260 }),
       c('content', 'Nội dung (theo quyết định)', 'text', { width: 420 }),
-      c('quantity', 'Số lượng', 'int', { required: true, mayBeEmpty: true, width: 80 }),
+      c('quantity', 'Số lượng', 'int', { required: true, mayBeEmpty: true, width: 80, min: 0 }),
       c('unit', 'Đơn vị tính', 'text', { required: true, mayBeEmpty: true, width: 100 }),
-      c('qualifier', 'Loại chỉ tiêu', 'text', { width: 100, list: 'qualifiers' }),
+      c('qualifier', 'Loại chỉ tiêu', 'text', {
+        width: 100,
+        list: { choices: Object.values(QUALIFIER_LABELS), loose: true, help: '"Tối thiểu" khi quyết định giao "ít nhất", "trên"…' },
+      }),
       c('dueDate', 'Hạn hoàn thành', 'date', { width: 110 }),
-      c('endYear', 'Năm kết thúc', 'int', { width: 90 }),
-      c('status', 'Trạng thái', 'text', { width: 130, list: 'targetStatuses' }),
+      c('endYear', 'Năm kết thúc', 'int', { width: 90, format: '0' }),
+      c('status', 'Trạng thái', 'text', { width: 130, list: { choices: TARGET_STATUSES, help: 'Trạng thái thực hiện chỉ tiêu.' } }),
       c('note', 'Ghi chú', 'text', { width: 240 }),
       c('done', 'Đã thực hiện', 'number', { computed: true, width: 100 }),
       c('percent', 'Tỷ lệ (%)', 'percent', { computed: true, width: 90 }),
@@ -75,21 +62,39 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     key: 'events',
     name: 'Hoạt động',
     color: '#188038',
+    id: { key: 'id', prefix: 'HD', width: 4 },
+    checked: 'edits',
+    periodField: 'date',
     columns: [
-      c('id', 'Mã', 'text', { required: true, width: 110 }),
-      c('year', 'Năm', 'int', { required: true, width: 60 }),
-      c('targetCode', 'Mã chỉ tiêu', 'text', { required: true, width: 90, list: 'targets' }),
-      c('date', 'Ngày', 'date', { required: true, width: 100 }),
-      c('title', 'Tên hoạt động', 'text', { required: true, width: 280 }),
-      c('quantity', 'Số lượng', 'int', { required: true, width: 80 }),
-      c('location', 'Địa điểm', 'text', { width: 160 }),
-      c('partner', 'Đơn vị phối hợp', 'text', { width: 160 }),
-      c('participants', 'Số người tham dự', 'int', { width: 100 }),
-      c('cost', 'Chi phí', 'money', { width: 120 }),
-      c('budgetLineId', 'Mã dòng kinh phí', 'text', { width: 110 }),
-      c('result', 'Kết quả, ghi chú', 'text', { width: 260 }),
-      c('evidenceUrl', 'Minh chứng (liên kết)', 'url', { width: 200 }),
-      c('state', 'Trạng thái', 'text', { required: true, width: 90, list: 'eventStates' }),
+      // A row typed by hand gets its id, year and state from the edit trigger: empty is no error.
+      c('id', 'Mã', 'text', { required: true, width: 110, auto: () => '' }),
+      c('year', 'Năm', 'int', { ...YEAR, auto: (r) => (typeof r.date === 'string' && /^\d{4}-/.test(r.date) ? +r.date.slice(0, 4) : null) }),
+      c('targetCode', 'Mã chỉ tiêu', 'text', {
+        required: true,
+        width: 90,
+        list: TARGET_LIST,
+        ref: { sheet: 'targets', column: 'code', code: 'unknownTarget', sameYear: true },
+        input: true,
+        pattern: CODE,
+        patternCode: 'unknownTarget',
+      }),
+      c('date', 'Ngày', 'date', { required: true, width: 100, input: true }),
+      c('title', 'Tên hoạt động', 'text', { required: true, width: 280, input: true, max: 300 }),
+      c('quantity', 'Số lượng', 'int', { required: true, width: 80, min: 1, input: true, max: 10000 }),
+      c('location', 'Địa điểm', 'text', { width: 160, input: true, max: 200 }),
+      c('partner', 'Đơn vị phối hợp', 'text', { width: 160, input: true, max: 200 }),
+      c('participants', 'Số người tham dự', 'int', { width: 100, min: 0, input: true, max: 1000000 }),
+      c('cost', 'Chi phí', 'money', { width: 120, min: 0, input: true, max: 1e13 }),
+      c('budgetLineId', 'Mã dòng kinh phí', 'text', {
+        width: 110,
+        ref: { sheet: 'budget', column: 'id', code: 'unknownBudgetLine' },
+        input: true,
+        pattern: CODE,
+        patternCode: 'unknownBudgetLine',
+      }),
+      c('result', 'Kết quả, ghi chú', 'text', { width: 260, input: true, max: 2000 }),
+      c('evidenceUrl', 'Minh chứng (liên kết)', 'url', { width: 200, input: true, max: 500 }),
+      c('state', 'Trạng thái', 'text', { required: true, width: 90, list: { choices: EVENT_STATES, help: 'Hiệu lực hoặc Đã hủy.' }, auto: () => EVENT_STATES[0] }),
       c('cancelReason', 'Lý do hủy', 'text', { width: 180 }),
       c('createdBy', 'Người tạo', 'text', { width: 160 }),
       c('createdAt', 'Thời điểm tạo', 'datetime', { width: 130 }),
@@ -101,21 +106,34 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     key: 'budget',
     name: 'Kinh phí',
     color: '#e37400',
+    id: { key: 'id', prefix: 'KP', width: 3 },
+    checked: 'edits',
+    // "Đề nghị" is always quantity × unit price, whoever typed them.
+    compute: (r) => ({ proposed: proposedAmount(n(r.quantity), n(r.unitPrice)) }),
     columns: [
       c('id', 'Mã', 'text', { required: true, width: 100 }),
-      c('year', 'Năm', 'int', { required: true, width: 60 }),
-      c('programCode', 'Mã chương trình', 'text', { required: true, width: 90, list: 'programs' }),
-      c('targetCode', 'Mã chỉ tiêu', 'text', { width: 90, list: 'targets' }),
+      c('year', 'Năm', 'int', YEAR),
+      c('programCode', 'Mã chương trình', 'text', {
+        required: true,
+        width: 90,
+        list: PROGRAM_LIST,
+        ref: { sheet: 'programs', column: 'code', code: 'unknownProgram', sameYear: true },
+      }),
+      c('targetCode', 'Mã chỉ tiêu', 'text', { width: 90, list: TARGET_LIST, ref: { sheet: 'targets', column: 'code', code: 'unknownTarget', sameYear: true } }),
       c('item', 'Nội dung chi', 'text', { required: true, width: 300 }),
       c('unit', 'Đơn vị tính', 'text', { width: 90 }),
-      c('quantity', 'Số lượng', 'number', { required: true, width: 80 }),
+      c('quantity', 'Số lượng', 'number', { required: true, width: 80, min: 0 }),
       c('unitPrice', 'Đơn giá', 'money', { required: true, width: 120 }),
       c('proposed', 'Đề nghị', 'money', { computed: true, width: 130 }),
       c('appraised', 'Thẩm định', 'money', { width: 130 }),
       c('approved', 'Phê duyệt', 'money', { width: 130 }),
       c('spent', 'Đã chi', 'money', { computed: true, width: 130 }),
       c('basis', 'Căn cứ, định mức', 'text', { width: 240 }),
-      c('stage', 'Giai đoạn', 'text', { required: true, width: 130, list: 'stages' }),
+      c('stage', 'Giai đoạn', 'text', {
+        required: true,
+        width: 130,
+        list: { choices: BUDGET_STAGES, help: 'Giai đoạn: Dự thảo → Đã gửi thẩm định → Đã thẩm định → Đã phê duyệt.' },
+      }),
       c('note', 'Ghi chú', 'text', { width: 200 }),
     ],
   },
@@ -125,9 +143,9 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     name: 'Sổ văn bản',
     color: '#5f6368',
     columns: [
-      c('year', 'Năm', 'int', { required: true, width: 60 }),
+      c('year', 'Năm', 'int', YEAR),
       c('type', 'Loại', 'text', { required: true, width: 60 }),
-      c('seq', 'Số', 'int', { required: true, width: 50 }),
+      c('seq', 'Số', 'int', { required: true, width: 50, format: '0' }),
       c('number', 'Số, ký hiệu', 'text', { required: true, width: 120 }),
       c('date', 'Ngày', 'date', { width: 100 }),
       c('summary', 'Trích yếu', 'text', { width: 360 }),
@@ -141,12 +159,19 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       c('createdAt', 'Thời điểm lập', 'datetime', { width: 130 }),
       c('sentAt', 'Thời điểm gửi', 'datetime', { width: 130 }),
       c('jobKey', 'Khóa lịch', 'text', { width: 140 }),
+      // Added after the first release: the sheet's repair puts them at the end of older workbooks.
+      c('kind', 'Loại văn bản', 'text', { width: 150 }),
+      c('recipientEmails', 'Email nơi nhận', 'text', { width: 200 }),
+      c('subjectKey', 'Thuộc hồ sơ', 'text', { width: 110 }),
+      c('note', 'Ghi chú', 'text', { width: 220 }),
     ],
   },
   audit: {
     key: 'audit',
     name: 'Nhật ký',
     color: '#5f6368',
+    // Only the add-on writes the log: editing it by hand asks for confirmation first.
+    protect: 'Nhật ký do LHH Tracker ghi, không sửa tay',
     columns: [
       c('at', 'Thời điểm', 'datetime', { required: true, width: 130 }),
       c('user', 'Người thực hiện', 'text', { required: true, width: 180 }),
@@ -157,9 +182,23 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
   },
 };
 
-export const SHEET_ORDER: SheetKey[] = ['dashboard', 'programs', 'targets', 'events', 'budget', 'register', 'audit'];
+/**
+ * THE REGISTRY: every record type, in the order of the sheet tabs. Setup creates and repairs each,
+ * "Kiểm tra dữ liệu" checks those `checked`, the edit trigger those `checked: 'edits'`. A new record type is
+ * declared (see core/record-type.ts) and added here.
+ */
+export const RECORD_TYPES: SheetDef[] = [SHEETS.dashboard, SHEETS.programs, SHEETS.targets, SHEETS.events, SHEETS.budget, SHEETS.register, SHEETS.audit];
 
-export const QUALIFIER_LABELS = { exact: 'Chính xác', min: 'Tối thiểu' } as const;
+/** Adds a record type at run time, before the registry's own last two (the register and the log stay last). */
+export function registerRecordType(def: SheetDef): void {
+  const at = RECORD_TYPES.findIndex((d) => d.key === def.key);
+  if (at >= 0) RECORD_TYPES[at] = def;
+  else RECORD_TYPES.splice(RECORD_TYPES.length - 2, 0, def);
+}
+
+export function recordType(key: string): SheetDef | undefined {
+  return RECORD_TYPES.find((d) => d.key === key);
+}
 
 /** 0-based column index → its A1 letters (0 → A, 26 → AA). */
 export function columnLetter(i: number): string {

@@ -13,7 +13,7 @@ export interface Programme {
 }
 
 /** How a target's quantity reads: an exact count, or a floor ("ít nhất 800", "hơn 20"). */
-export type QuantityQualifier = 'exact' | 'min';
+export type QuantityQualifier = 'exact' | 'min' | 'about';
 
 export const TARGET_STATUSES = ['Chưa thực hiện', 'Đang thực hiện', 'Hoàn thành'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];

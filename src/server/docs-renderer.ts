@@ -1,6 +1,7 @@
 // Writes a core DocModel into a new Google Doc with DocumentApp, in a number of calls independent of the event count.
 import type { Annex, Block, DocModel, TableBlock } from '../core/report-model';
 import { HIGHLIGHT, RULE_SIZE, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from '../core/doc-style';
+import { cleanDocStrings } from '../core/text-clean';
 
 type DocApp = GoogleAppsScript.Document.DocumentApp;
 type Paragraph = GoogleAppsScript.Document.Paragraph;
@@ -21,7 +22,9 @@ export const DOC_APPROXIMATIONS: string[] = [
 ];
 
 /** Renders `model` into a new document and returns it unsaved: the caller saves and closes it. */
-export function renderDoc(docApp: DocApp, model: DocModel): GoogleAppsScript.Document.Document {
+export function renderDoc(docApp: DocApp, input: DocModel): GoogleAppsScript.Document.Document {
+  // The same text on both roads: what Docs would drop is dropped before anything is written.
+  const model = cleanDocStrings(input);
   const A = docApp.Attribute;
   const H = docApp.HorizontalAlignment;
   const ALIGN = { left: H.LEFT, center: H.CENTER, right: H.RIGHT, justify: H.JUSTIFY };

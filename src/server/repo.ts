@@ -1,8 +1,8 @@
 // Reads the workbook's data sheets into domain objects: one getValues per sheet, bad rows set aside.
 import { SHEETS } from '../core/sheets';
-import type { SheetKey } from '../core/sheets';
-import { toBudgetLine, toEvent, toProgramme, toTarget } from '../core/records';
-import type { Problems, Rec } from '../core/records';
+import type { SheetDef, SheetKey } from '../core/sheets';
+import { toProgramme, toTarget } from '../core/records';
+import { toItem, type Problems, type Rec } from '../core/record-type';
 import type { BudgetLine, LoggedEvent, Programme, Target } from '../core/types';
 import { isBlankRow, prefetch, readRecord, readTables } from './table';
 import type { Table } from './table';
@@ -23,22 +23,22 @@ export interface Loaded<T> {
   issues: RowIssue[];
 }
 
-function load<T>(ctx: Ctx, key: SheetKey, map: (r: Rec, p: Problems) => T, keep: (t: T) => boolean): Loaded<T> {
+function load<T>(ctx: Ctx, key: SheetKey, map: (r: Rec) => T, keep: (t: T) => boolean): Loaded<T> {
   return fromTable(readTables(ctx, [SHEETS[key]])[0], map, keep);
 }
 
-function fromTable<T>(table: Table, map: (r: Rec, p: Problems) => T, keep: (t: T) => boolean): Loaded<T> {
+function fromTable<T>(table: Table, map: (r: Rec) => T, keep: (t: T) => boolean): Loaded<T> {
   const items: T[] = [];
   const index: number[] = [];
   const issues: RowIssue[] = [];
   table.rows.forEach((row, i) => {
     if (isBlankRow(row)) return;
     const { rec, problems } = readRecord(table, row);
-    const item = map(rec, problems);
     if (Object.keys(problems).length) {
       issues.push({ sheet: table.def.name, row: i + 2, problems });
       return;
     }
+    const item = map(rec);
     if (keep(item)) {
       items.push(item);
       index.push(i);
@@ -47,31 +47,28 @@ function fromTable<T>(table: Table, map: (r: Rec, p: Problems) => T, keep: (t: T
   return { table, items, index, issues };
 }
 
+const ofYearOrAll = (year?: number) => (x: unknown) => year === undefined || (x as { year?: unknown }).year === year;
+
+/** Any record type's rows as domain objects (the declaration's generic mapping), bad rows set aside. */
+export function loadRecords<T = Record<string, unknown>>(ctx: Ctx, def: SheetDef, year?: number): Loaded<T> {
+  return fromTable(readTables(ctx, [def])[0], (r) => toItem<T>(def, r), ofYearOrAll(year));
+}
+
 export function loadProgrammes(ctx: Ctx, year?: number): Loaded<Programme> {
-  return load(ctx, 'programs', (r) => toProgramme(r), (p) => year === undefined || p.year === year);
+  return load(ctx, 'programs', toProgramme, ofYearOrAll(year));
 }
 
 export function loadTargets(ctx: Ctx, year?: number): Loaded<Target> {
-  return load(ctx, 'targets', toTarget, (t) => year === undefined || t.year === year);
+  return load(ctx, 'targets', toTarget, ofYearOrAll(year));
 }
 
-/**
- * A row typed by hand may lack what the add-on fills in (id, year, state) when the edit trigger did
- * not run: it still counts, its year taken from its date.
- */
-function handTypedEvent(r: Rec, p: Problems): LoggedEvent {
-  for (const k of ['id', 'year', 'state']) if (p[k] && p[k].code === 'required') delete p[k];
-  const e = toEvent(r, p);
-  if (!e.year && /^\d{4}-/.test(e.date)) e.year = +e.date.slice(0, 4);
-  return e;
-}
-
+/** A row typed by hand may lack what the add-on fills in (id, year, state): it still counts (see the declaration's `auto`). */
 export function loadEvents(ctx: Ctx, year?: number): Loaded<LoggedEvent> {
-  return load(ctx, 'events', handTypedEvent, (e) => year === undefined || e.year === year);
+  return loadRecords<LoggedEvent>(ctx, SHEETS.events, year);
 }
 
 export function loadBudget(ctx: Ctx, year?: number): Loaded<BudgetLine> {
-  return load(ctx, 'budget', toBudgetLine, (l) => year === undefined || l.year === year);
+  return loadRecords<BudgetLine>(ctx, SHEETS.budget, year);
 }
 
 export interface Plan {

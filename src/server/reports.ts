@@ -1,21 +1,19 @@
 // Issuing documents: number from the register, Google Doc rendered from the core's model, PDF, email.
 import { AppError, type FieldProblem } from '../core/errors';
 import { periodFromRange } from '../core/period';
-import { buildBudgetSubmission, buildProgressReport, reportFileName, summaryForEmail, type DocModel } from '../core/report-model';
-import { docNumber, formatMoney, isoToVn } from '../core/vn-format';
-import { amountInWords } from '../core/amount-words';
+import { budgetEmail, buildBudgetSubmission, buildProgressReport, reportFileName, summaryForEmail, type DocModel } from '../core/report-model';
+import { isoToVn } from '../core/vn-format';
 import { dateToIso, isValidIso } from '../core/cells';
-import { escapeHtml } from '../core/vn-format';
+import { KINDS, recipientsOf } from '../core/register';
 import { summarizeBudget } from '../core/budget';
 import { renderDoc } from './docs-renderer';
 import { renderDocWithApi } from './docs-api-renderer';
 import { DATA_SHEETS, loadWorkbook, ofYear, type Workbook } from './repo';
 import { prefetch } from './table';
 import { SHEETS } from '../core/sheets';
-import { addEntry, consumeNextNumber, DOC_STATES, nextNumber, readRegister, updateEntry, type DocType, type RegisterEntry } from './register';
+import { deliver, DOC_STATES, issueRegistered, readRegister, type DocType, type Register, type RegisterEntry } from './register';
 import { afterwards, retrying } from './respond';
 import { audit } from './audit';
-import { addLock } from './period-locks';
 import type { Ctx } from './context';
 import type { Table } from './table';
 
@@ -26,9 +24,11 @@ export interface ReportRequest {
   from: string;
   to: string;
   label: string;
+  /** The user agreed to a new number for a period that already has a document. */
+  confirmed?: boolean;
 }
 
-export const TYPE_OF: Record<ReportKind, DocType> = { progress: 'BC', budget: 'TTr' };
+export const TYPE_OF: Record<ReportKind, DocType> = { progress: KINDS.progress.type, budget: KINDS.budget.type };
 
 /** Checks `{ kind, from?, to? }` from a sidebar; a progress report defaults to the year so far. */
 export function checkReportRequest(input: unknown, planYear: number, today: string): ReportRequest {
@@ -54,7 +54,7 @@ export function checkReportRequest(input: unknown, planYear: number, today: stri
   }
   if (Object.keys(fields).length) throw new AppError('invalidInput', {}, fields);
   const p = periodFromRange(from, to);
-  return { kind: o.kind as ReportKind, from, to, label: p.ok ? p.label : `từ ngày ${isoToVn(from)} đến ngày ${isoToVn(to)}` };
+  return { kind: o.kind as ReportKind, from, to, label: p.ok ? p.label : `từ ngày ${isoToVn(from)} đến ngày ${isoToVn(to)}`, confirmed: o.confirmNew === true };
 }
 
 export function buildModel(ctx: Ctx, wb: Workbook, req: ReportRequest, number: number | null): DocModel {
@@ -80,6 +80,7 @@ export function buildModel(ctx: Ctx, wb: Workbook, req: ReportRequest, number: n
 export interface Issued {
   entry: RegisterEntry;
   table: Table;
+  reg: Register;
   model: DocModel;
 }
 
@@ -92,40 +93,42 @@ function renderWithDocumentApp(app: GoogleAppsScript.Document.DocumentApp, model
 }
 
 /**
- * Numbers, renders and registers one document. The number is taken from the register as it stands
- * under the lock, and written only once the document exists, so a failed run skips no number.
+ * Numbers, renders and registers one document through the register (issueRegistered): the number is
+ * taken as the register stands under the lock, and written only once the document exists.
  */
-export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey = '', state: string = DOC_STATES.drafted): Issued {
+export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey = '', state: string = DOC_STATES.drafted, reg: Register = readRegister(ctx)): Issued {
   const type = TYPE_OF[req.kind];
-  const reg = readRegister(ctx);
   const year = wb.year;
-  const seq = nextNumber(ctx, reg.entries, year, type);
-  const model = buildModel(ctx, wb, req, seq);
+  let model: DocModel | null = null;
   const today = dateToIso(ctx.now, ctx.tz);
-  model.title = reportFileName({ typeAbbr: type, number: seq, orgCode: ctx.settings.orgCode, title: model.subject || model.title, today });
-  const doc = ctx.svc.Docs
-    ? renderDocWithApi(ctx.svc.Docs, model, (id) => ctx.svc.DriveApp.getFileById(id).setTrashed(true))
-    : renderWithDocumentApp(ctx.svc.DocumentApp, model);
-  const recipients = req.kind === 'budget' ? ctx.settings.budgetRecipientName : ctx.settings.reportRecipientName;
-  const entry: Omit<RegisterEntry, 'index'> = {
-    year,
-    type,
-    seq,
-    number: docNumber(seq, type, ctx.settings.orgCode),
-    date: today,
-    summary: model.subject || model.title,
-    periodFrom: req.kind === 'progress' ? req.from : '',
-    periodTo: req.kind === 'progress' ? req.to : '',
-    recipients,
-    docUrl: doc.url,
-    docId: doc.id,
-    state,
-    jobKey,
-  };
-  const index = addEntry(ctx, reg.table, { ...entry, createdBy: ctx.user, createdAt: ctx.now });
-  if (seq !== null) consumeNextNumber(ctx, year, type);
+  const entry = issueRegistered(
+    ctx,
+    reg,
+    {
+      kind: req.kind,
+      year,
+      summary: '',
+      periodFrom: req.kind === 'progress' ? req.from : '',
+      periodTo: req.kind === 'progress' ? req.to : '',
+      recipients: req.kind === 'budget' ? ctx.settings.budgetRecipientName : ctx.settings.reportRecipientName,
+      jobKey,
+      state,
+      // The schedule never asks: its job replaces an unsent draft of the period (planJob).
+      confirmed: req.confirmed || !!jobKey,
+    },
+    (seq) => {
+      const m = buildModel(ctx, wb, req, seq);
+      m.title = reportFileName({ typeAbbr: type, number: seq, orgCode: ctx.settings.orgCode, title: m.subject || m.title, today });
+      model = m;
+      const doc = ctx.svc.Docs
+        ? renderDocWithApi(ctx.svc.Docs, m, (id) => ctx.svc.DriveApp.getFileById(id).setTrashed(true))
+        : renderWithDocumentApp(ctx.svc.DocumentApp, m);
+      return { id: doc.id, url: doc.url, summary: m.subject || m.title };
+    },
+  );
+  const built = model as unknown as DocModel;
   afterwards('audit', () => audit(ctx, 'Lập văn bản', entry.number, `${entry.summary}; ${entry.docUrl}`));
-  return { entry: { ...entry, index }, table: reg.table, model };
+  return { entry, table: reg.table, reg, model: built };
 }
 
 function emailBody(ctx: Ctx, wb: Workbook, entry: RegisterEntry, req: ReportRequest): { subject: string; html: string; text: string } {
@@ -146,22 +149,7 @@ function emailBody(ctx: Ctx, wb: Workbook, entry: RegisterEntry, req: ReportRequ
     });
   }
   const programOf = new Map(wb.targets.map((t) => [t.code, t.programCode]));
-  const b = summarizeBudget(wb.programs, ofYear(wb.budget.items, wb.year), [], (c) => programOf.get(c));
-  const subject = `Tờ trình số ${entry.number}: đề nghị thẩm định dự toán kinh phí năm ${wb.year} – ${ctx.settings.orgName}`;
-  const rows = b.byProgram
-    .filter((p) => p.proposed)
-    .map((p) => `<tr><td style="padding:4px 8px;border-bottom:1px solid #e8eaed">${escapeHtml(p.code)}. ${escapeHtml(p.name)}</td><td style="padding:4px 8px;border-bottom:1px solid #e8eaed;text-align:right">${escapeHtml(formatMoney(p.proposed))}</td></tr>`)
-    .join('');
-  const html =
-    `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">` +
-    `<p>Kính gửi: ${escapeHtml(ctx.settings.budgetRecipientName)}</p>` +
-    `<p>${escapeHtml(ctx.settings.orgName)} gửi Tờ trình số ${escapeHtml(entry.number)} đề nghị thẩm định dự toán kinh phí thực hiện nhiệm vụ, chương trình hoạt động năm ${wb.year} (tệp PDF đính kèm).</p>` +
-    `<table style="border-collapse:collapse">${rows}<tr><td style="padding:4px 8px;font-weight:bold">Tổng cộng</td><td style="padding:4px 8px;text-align:right;font-weight:bold">${escapeHtml(formatMoney(b.proposed))}</td></tr></table>` +
-    `<p><i>Bằng chữ: ${escapeHtml(amountInWords(b.proposed))}</i></p>` +
-    (/^https:\/\//.test(entry.docUrl) ? `<p><a href="${escapeHtml(entry.docUrl)}">Mở văn bản</a></p>` : '') +
-    `</div>`;
-  const text = `Kính gửi: ${ctx.settings.budgetRecipientName}\n\n${ctx.settings.orgName} gửi Tờ trình số ${entry.number} đề nghị thẩm định dự toán kinh phí năm ${wb.year} (tệp PDF đính kèm).\nTổng cộng: ${formatMoney(b.proposed)}\nBằng chữ: ${amountInWords(b.proposed)}\n${entry.docUrl}`;
-  return { subject, html, text };
+  return budgetEmail({ settings: ctx.settings, budget: summarizeBudget(wb.programs, ofYear(wb.budget.items, wb.year), [], (c) => programOf.get(c)), number: entry.number, year: wb.year, docUrl: entry.docUrl });
 }
 
 export interface MailPlan {
@@ -169,56 +157,49 @@ export interface MailPlan {
   cc: string[];
 }
 
-export function recipientsFor(ctx: Ctx, kind: ReportKind, review: boolean): MailPlan {
-  if (review) return { to: ctx.settings.admins.slice(), cc: [] };
-  if (kind === 'budget') {
-    if (!ctx.settings.budgetRecipients.length) throw new AppError('noRecipients', { field: 'Email Sở Tài chính' });
-    return { to: ctx.settings.budgetRecipients.slice(), cc: ctx.settings.reportRecipients.filter((r) => !ctx.settings.budgetRecipients.includes(r)) };
-  }
-  if (!ctx.settings.reportRecipients.length) throw new AppError('noRecipients', { field: 'Email Sở KH&CN' });
-  return { to: ctx.settings.reportRecipients.slice(), cc: [] };
+/** Who a report or submission goes to (the rules: core/register.ts recipientsOf). */
+export function recipientsFor(ctx: Ctx, kind: ReportKind | 'weekly', review: boolean): MailPlan {
+  return recipientsOf({ kind, recipientEmails: '' }, ctx.settings, review);
 }
 
 /**
- * Emails an issued document. The register says "Đang gửi" before the send and "Đã gửi" after, so a
- * run that dies in between leaves a trace the next run will not send over, but show to the admins.
+ * Emails an issued document through the register's state machine (deliver): "Đang gửi" before the
+ * send and "Đã gửi" after, so a run that dies in between leaves a trace the next run will not send
+ * over, but show to the admins.
  */
-export function sendIssued(ctx: Ctx, wb: Workbook, issued: { entry: RegisterEntry; table: Table }, req: ReportRequest, opts: { review?: boolean } = {}): { to: string[]; cc: string[]; subject: string } {
-  const { entry, table } = issued;
-  const mail = recipientsFor(ctx, req.kind, !!opts.review);
+export function sendIssued(ctx: Ctx, wb: Workbook, issued: { entry: RegisterEntry; reg: Register }, req: ReportRequest, opts: { review?: boolean } = {}): { to: string[]; cc: string[]; subject: string } {
+  const { entry, reg } = issued;
+  const review = !!opts.review;
+  const mail = recipientsOf(entry, ctx.settings, review);
   const needed = mail.to.length + mail.cc.length;
   const remaining = ctx.svc.MailApp.getRemainingDailyQuota();
   if (remaining < needed) throw new AppError('quotaShort', { remaining, needed });
   const body = emailBody(ctx, wb, entry, req);
-  const subject = opts.review ? `[Chờ duyệt] ${body.subject}` : body.subject;
+  const subject = review ? `[Chờ duyệt] ${body.subject}` : body.subject;
   const pdf = retrying(
     (ms) => ctx.svc.Utilities.sleep(ms),
     () => ctx.svc.DocumentApp.openById(entry.docId).getAs('application/pdf').setName(`${entry.number.replace(/\//g, '-').trim() || 'van-ban'}.pdf`),
   );
-  const reviewNote = opts.review
+  const reviewNote = review
     ? `<p style="background:#fef7e0;padding:8px"><b>Bản dự thảo để quản trị viên duyệt.</b> Kiểm tra văn bản, bổ sung phần đánh giá; sau đó mở Cài đặt hoặc Báo cáo trong LHH Tracker và bấm "Gửi Sở KH&amp;CN".</p>`
     : '';
-  updateEntry(ctx, table, entry.index, { state: DOC_STATES.sending });
   try {
-    ctx.svc.MailApp.sendEmail({
-      to: mail.to.join(','),
-      cc: mail.cc.join(','),
-      subject,
-      body: body.text,
-      htmlBody: reviewNote + body.html,
-      name: ctx.settings.orgName || 'LHH Tracker',
-      attachments: [pdf],
-    });
+    deliver(ctx, reg, entry, review, () =>
+      ctx.svc.MailApp.sendEmail({
+        to: mail.to.join(','),
+        cc: mail.cc.join(','),
+        subject,
+        body: body.text,
+        htmlBody: reviewNote + body.html,
+        name: ctx.settings.orgName || 'LHH Tracker',
+        attachments: [pdf],
+      }),
+    );
   } catch (e) {
-    updateEntry(ctx, table, entry.index, { state: DOC_STATES.failed });
     afterwards('audit', () => audit(ctx, 'Gửi email lỗi', entry.number, String((e as Error).message || e).slice(0, 300)));
     throw e;
   }
-  updateEntry(ctx, table, entry.index, { state: opts.review ? DOC_STATES.review : DOC_STATES.sent, sentAt: ctx.now });
-  afterwards('audit', () => audit(ctx, opts.review ? 'Gửi dự thảo cho quản trị viên' : 'Gửi văn bản', entry.number, `Đến: ${mail.to.join(', ')}${mail.cc.length ? `; CC: ${mail.cc.join(', ')}` : ''}; ${subject}`));
-  if (!opts.review && req.kind === 'progress' && entry.seq !== null) {
-    afterwards('period lock', () => addLock(ctx, { from: req.from, to: req.to, number: entry.number }));
-  }
+  afterwards('audit', () => audit(ctx, review ? 'Gửi dự thảo cho quản trị viên' : 'Gửi văn bản', entry.number, `Đến: ${mail.to.join(', ')}${mail.cc.length ? `; CC: ${mail.cc.join(', ')}` : ''}; ${subject}`));
   return { to: mail.to, cc: mail.cc, subject };
 }
 

@@ -3,7 +3,7 @@ import { AppError } from '../core/errors';
 import type { Cell } from '../core/cells';
 import { fromCell, serialToDate, toCell } from '../core/cells';
 import type { ColumnDef, SheetDef } from '../core/sheets';
-import type { FieldProblem } from '../core/errors';
+import { checkRow, type Problems, type Rec } from '../core/record-type';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -156,18 +156,16 @@ export function cell(t: Table, row: Cell[], key: string): Cell {
   return i === undefined ? '' : row[i] ?? '';
 }
 
-/** Reads the row into domain values by column kind, collecting the problems of bad cells. */
-export function readRecord(t: Table, row: Cell[]): { rec: Record<string, string | number | null>; problems: Record<string, FieldProblem> } {
-  const rec: Record<string, string | number | null> = {};
-  const problems: Record<string, FieldProblem> = {};
+/** Reads the row into typed values by column kind and runs the declaration's row checks on it. */
+export function readRecord(t: Table, row: Cell[]): { rec: Rec; problems: Problems } {
+  const rec: Rec = {};
+  const problems: Problems = {};
   for (const c of t.def.columns) {
     const r = fromCell(c.kind, cell(t, row, c.key), t.timeZone);
     rec[c.key] = r.value;
     if (r.problem) problems[c.key] = r.problem;
-    else if (c.required && !c.mayBeEmpty && !c.computed && (r.value === '' || r.value === null) && t.col[c.key] !== undefined) {
-      problems[c.key] = { code: 'required' };
-    }
   }
+  checkRow(t.def, rec, problems, (k) => t.col[k] !== undefined);
   return { rec, problems };
 }
 

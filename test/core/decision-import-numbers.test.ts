@@ -57,7 +57,7 @@ describe('counts', () => {
     for (const text of ['hơn 20 cuộc', 'trên 20 cuộc', 'ít nhất 20 cuộc', 'tối thiểu 20 cuộc', 'không dưới 20 cuộc', 'từ 20 cuộc trở lên']) {
       expect(scan(text)).toEqual([['20', 'count', 20, 'cuộc', 'min']]);
     }
-    expect(scan('khoảng 20 cuộc')).toEqual([['20', 'count', 20, 'cuộc', 'exact']]);
+    expect(scan('khoảng 20 cuộc')).toEqual([['20', 'count', 20, 'cuộc', 'about']]);
   });
 });
 

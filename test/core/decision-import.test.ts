@@ -7,7 +7,7 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'decisions');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const SEED = fixture('QD-1731-QD-UBND-2023-BacGiang.txt');
 
-type Row = [code: string, quantity: number | null, unit: string, qualifier: 'exact' | 'min', endYear: number, name: string];
+type Row = [code: string, quantity: number | null, unit: string, qualifier: 'exact' | 'min' | 'about', endYear: number, name: string];
 
 /** The plan as rows a reader can check against the decision line by line. */
 function rows(r: DecisionParse): Row[] {

@@ -262,3 +262,13 @@ describe('the real documents', () => {
     expect(count(20) - count(10)).toBeLessThanOrEqual(10 * 8 * 2);
   });
 });
+
+describe('text Docs would drop', () => {
+  test('CR, a Word bullet and a NUL in a cell and a paragraph are left out before any index is counted', () => {
+    const cells = (a: string) => tiny([{ t: 'table', rows: [[a, 'c']], header: true, widths: [100, 382.2] }, para('A\u0000\r\nB\uf0b7')]);
+    const dirty = buildDocRequests(cells('a\r\n\uf0b7b\u0007'));
+    const clean = buildDocRequests({ ...cells('a\nb'), blocks: [{ t: 'table', rows: [['a\nb', 'c']], header: true, widths: [100, 382.2] }, para('A\nB')] });
+    expect(dirty).toEqual(clean);
+    expect(JSON.stringify(dirty)).not.toMatch(/\\r|\\u000[07]|\uf0b7/);
+  });
+});

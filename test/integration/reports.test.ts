@@ -71,53 +71,51 @@ describe('the progress report for Sở KH&CN', () => {
     const doc = w.google.document(r.docId, { saved: true });
     const tables = JSON.stringify(doc);
     expect(tables).toContain('18,75');
-    const second = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
-    expect(second.number).toBe('02/BC-LHH');
-    const register = w.sheet('Sổ văn bản');
-    expect(register.slice(1).map((row) => row[3])).toEqual(['01/BC-LHH', '02/BC-LHH']);
   });
 
-  test('the page is A4 with the decree margins in Times New Roman', () => {
-    const w = world();
-    const r = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-03-31' });
-    const doc = w.google.document(r.docId, { saved: true }) as unknown as Record<string, any>;
-    const json = JSON.stringify(doc);
-    expect(json).toContain('Times New Roman');
-    const m = doc.body?.margins || doc.margins || {};
-    const [top, bottom, left, right] = [m.top ?? doc.body?.marginTop, m.bottom ?? doc.body?.marginBottom, m.left ?? doc.body?.marginLeft, m.right ?? doc.body?.marginRight];
-    expect(top).toBeGreaterThanOrEqual(56.6);
-    expect(top).toBeLessThanOrEqual(70.9);
-    expect(bottom).toBeGreaterThanOrEqual(56.6);
-    expect(left).toBeGreaterThanOrEqual(85);
-    expect(left).toBeLessThanOrEqual(99.3);
-    expect(right).toBeGreaterThanOrEqual(42.5);
-    expect(right).toBeLessThanOrEqual(56.7);
+  test('the same kind and period twice takes one number unless the user confirms; then the first is marked superseded, never deleted', () => {
+    const w = world({ now: '2024-07-05T09:00:00+07:00' });
+    logStory(w);
+    const first = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(first).toMatchObject({ ok: true, number: '01/BC-LHH' });
+    const again = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(again).toMatchObject({ ok: false, code: 'documentExists' });
+    expect(again.message).toContain('01/BC-LHH');
+    const rows = () => {
+      const [h, ...data] = w.sheet('Sổ văn bản') as string[][];
+      return data.map((r) => ({ number: r[h.indexOf('Số, ký hiệu')], state: r[h.indexOf('Trạng thái')], kind: r[h.indexOf('Loại văn bản')], note: r[h.indexOf('Ghi chú')] }));
+    };
+    expect(rows()).toEqual([{ number: '01/BC-LHH', state: 'Dự thảo', kind: 'Báo cáo tiến độ', note: '' }]);
+    // The sidebar offers the existing draft for the period.
+    const preview = w.call('previewReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(preview.existing).toMatchObject({ number: '01/BC-LHH', docId: first.docId, state: 'Dự thảo', sendable: true });
+    const confirmed = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30', confirmNew: true });
+    expect(confirmed).toMatchObject({ ok: true, number: '02/BC-LHH' });
+    expect(rows()).toEqual([
+      { number: '01/BC-LHH', state: 'Đã thay thế', kind: 'Báo cáo tiến độ', note: 'Thay bằng văn bản số 02/BC-LHH' },
+      { number: '02/BC-LHH', state: 'Dự thảo', kind: 'Báo cáo tiến độ', note: '' },
+    ]);
+    // The superseded draft is not sent; another period is not affected.
+    w.call('saveSettings', { reportRecipients: [SO_KHCN] });
+    expect(w.call('sendReport', { kind: 'progress', docId: first.docId })).toMatchObject({ ok: false, code: 'documentSuperseded' });
+    expect(w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-03-31' })).toMatchObject({ ok: true, number: '03/BC-LHH' });
   });
 
-  test('the yearly report costs the same two Docs calls with 100 and with 5,000 events', () => {
-    const counts = [100, 5000].map((n) => {
-      const w = world({ now: '2025-01-05T09:00:00+07:00' });
-      const exec = w.google.newExecution({ kind: 'local', user: ADMIN });
-      const sh = w.google.gas(exec).SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Hoạt động')!;
-      const width = sh.getLastColumn();
-      sh.insertRowsAfter(sh.getMaxRows(), n);
-      const rows = Array.from({ length: n }, (_, i) => {
-        const r = new Array(width).fill('');
-        Object.assign(r, { 0: `HD-2024-${String(i + 1).padStart(5, '0')}`, 1: 2024, 2: ['P2.1', 'P3.4', 'P2.3'][i % 3], 3: new Date(Date.UTC(2024, i % 12, 1 + (i % 28))), 4: `Hoạt động ${i + 1}`, 5: 1, 13: 'Hiệu lực' });
-        return r;
-      });
-      sh.getRange(2, 1, n, width).setValues(rows);
-      exec.end();
-      w.google.resetCalls();
-      const r = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-12-31' });
-      expect(r.ok).toBe(true);
-      const docs = Object.entries(w.google.calls()).filter(([k]) => /^(DocumentApp|Docs)\./.test(k));
-      return Object.fromEntries(docs);
-    });
-    expect(counts[1]).toEqual(counts[0]);
-    // The whole document is one Docs API batch: create, then batchUpdate; no DocumentApp call at all.
-    expect(counts[0]).toEqual({ 'Docs.Documents.create': 1, 'Docs.Documents.batchUpdate': 1 });
-    console.log(`yearly report: ${JSON.stringify(counts[0])} with 100 events and with 5,000`);
+  test('once a report of a period is sent, its siblings are no longer offered for sending', () => {
+    const w = world({ now: '2024-07-05T09:00:00+07:00' });
+    w.call('saveSettings', { reportRecipients: [SO_KHCN] });
+    const a = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(w.call('sendReport', { kind: 'progress', docId: a.docId })).toMatchObject({ ok: true, number: '01/BC-LHH' });
+    const preview = w.call('previewReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(preview.existing).toMatchObject({ number: '01/BC-LHH', state: 'Đã gửi', sendable: false });
+    // A correction made afterwards (confirmed) keeps the sent one as it is; staff cannot send it, an admin can.
+    const c = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30', confirmNew: true });
+    expect(c.number).toBe('02/BC-LHH');
+    expect(w.callAs(STAFF, 'previewReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' }).existing).toMatchObject({ number: '02/BC-LHH', sendable: false });
+    expect(w.callAs(STAFF, 'sendReport', { kind: 'progress', docId: c.docId })).toMatchObject({ ok: false, code: 'periodAlreadySent' });
+    const states = (w.sheet('Sổ văn bản') as string[][]).slice(1).map((r) => r[11]);
+    expect(states).toEqual(['Đã gửi', 'Dự thảo']);
+    expect(w.google.outbox).toHaveLength(1);
   });
 });
 

@@ -157,7 +157,7 @@ export const CORPUS: HostileInput[] = [
   { fn: 'saveSettings', kind: 'missing', why: 'blank organisation name', args: [{ orgName: '  ' }] },
   { fn: 'saveSettings', kind: 'date', why: 'decision dated 2023-02-29', args: [{ decision: { number: '1731/QĐ-UBND', date: '2023-02-29', issuer: 'UBND' } }] },
   { fn: 'saveSettings', kind: 'rights', why: 'a staff member adding themself as admin', args: [{ admins: ['admin@lhh.example.vn', 'canbo@lhh.example.vn'] }], user: 'staff' },
-  { fn: 'setNextNumber', kind: 'range', why: 'an unknown document type', args: [{ type: 'QĐ', next: 5 }] },
+  { fn: 'setNextNumber', kind: 'range', why: 'an unknown document type', args: [{ type: 'KH', next: 5 }] },
   { fn: 'setNextNumber', kind: 'number', why: 'zero', args: [{ type: 'BC', next: 0 }] },
   { fn: 'setNextNumber', kind: 'number', why: 'fractional', args: [{ type: 'BC', next: 2.5 }] },
   { fn: 'setNextNumber', kind: 'number', why: 'Infinity', args: [{ type: 'BC', next: Infinity }], direct: true },

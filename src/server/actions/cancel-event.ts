@@ -1,5 +1,6 @@
 // cancelEvent: marks an activity cancelled with a reason; the row stays, out of every count.
 import { AppError } from '../../core/errors';
+import { cleanInputText } from '../../core/text-clean';
 import { LIMITS } from '../../core/event-input';
 import { writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
@@ -17,7 +18,7 @@ export function cancelEvent(svc: Services, id: unknown, reason: unknown): { ok: 
   if (typeof id !== 'string' || !id.trim()) throw new AppError('invalidInput', {}, { id: { code: 'required' } });
   if (typeof reason !== 'string' || !reason.trim()) throw new AppError('invalidInput', {}, { reason: { code: 'required' } });
   if (reason.length > LIMITS.reason) throw new AppError('invalidInput', {}, { reason: { code: 'tooLong', params: { max: LIMITS.reason } } });
-  const why = reason.normalize('NFC').trim();
+  const why = cleanInputText(reason).trim();
   const ctx = openContext(svc);
   if (!ctx.configured) throw new AppError('notSetUp');
   return withLock(svc, () => {

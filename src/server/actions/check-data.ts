@@ -1,9 +1,11 @@
 // "Kiểm tra dữ liệu": every problem row of the data sheets, with where it is, for the check sidebar.
 import { AppError } from '../../core/errors';
 import { fieldMessage } from '../../core/messages';
-import { SHEETS, columnLetter } from '../../core/sheets';
+import { RECORD_TYPES, columnLetter, type SheetDef } from '../../core/sheets';
+import { checkRefs, refKey, refSheets, type Rec, type RefDecl } from '../../core/record-type';
 import { openContext } from '../context';
-import { loadWorkbook, type RowIssue } from '../repo';
+import { loadRecords, type Loaded, type RowIssue } from '../repo';
+import { prefetch } from '../table';
 import type { Services } from '../services';
 
 export interface DataProblem {
@@ -14,49 +16,52 @@ export interface DataProblem {
   a1: string;
 }
 
-
 /** Problems of one row, worded per column, as the edit trigger's notes and the sidebar show them. */
-export function describeIssue(issue: RowIssue, sheetKey: keyof typeof SHEETS, col: Record<string, number>): DataProblem[] {
-  const def = SHEETS[sheetKey];
+export function describeIssue(issue: RowIssue, def: SheetDef, col: Record<string, number>): DataProblem[] {
   return Object.entries(issue.problems).map(([key, p]) => {
     const c = def.columns.find((x) => x.key === key);
-    const header = c ? c.header : key;
     const i = col[key];
     return {
       sheet: def.name,
       row: issue.row,
-      column: header,
+      column: c ? c.header : key,
       message: fieldMessage(key, p.code, p.params).replace(/^[^:]+: /, ''),
       a1: `${i === undefined ? 'A' : columnLetter(i)}${issue.row}`,
     };
   });
 }
 
+/** Every checked record type's bad rows, then rows that read well but point at nothing or repeat an id. */
 export function getDataProblems(svc: Services): { ok: true; problems: DataProblem[] } {
   const ctx = openContext(svc);
   if (!ctx.configured) throw new AppError('notSetUp');
-  const wb = loadWorkbook(ctx, ctx.settings.planYear);
+  const checked = RECORD_TYPES.filter((d) => d.checked);
+  const refs = checked.flatMap(refSheets);
+  // The checked sheets and those they reference, read together (one call with the Sheets API).
+  const defs = RECORD_TYPES.filter((d) => d.checked || refs.includes(d.key));
+  prefetch(ctx, defs);
+  const loaded = new Map(defs.map((d) => [d.key, loadRecords(ctx, d)]));
+  const sets = new Map<RefDecl, Set<string>>();
+  const known = (ref: RefDecl) => {
+    let set = sets.get(ref);
+    if (!set) sets.set(ref, (set = new Set((loaded.get(ref.sheet) as Loaded<Record<string, unknown>>).items.map((x) => refKey(ref, x.year, x[ref.column])))));
+    return set;
+  };
   const problems: DataProblem[] = [];
-  for (const [key, loaded] of [
-    ['targets', wb.targetTable],
-    ['events', wb.events],
-    ['budget', wb.budget],
-  ] as const) {
-    for (const issue of loaded.issues) problems.push(...describeIssue(issue, key, loaded.table.col));
+  for (const def of checked) {
+    const { table, items, index, issues } = loaded.get(def.key) as Loaded<Record<string, unknown>>;
+    for (const issue of issues) problems.push(...describeIssue(issue, def, table.col));
+    // Rows that read well but point at nothing: they count for nothing until fixed.
+    const seen = new Set<unknown>();
+    items.forEach((item, k) => {
+      const issue: RowIssue = { sheet: def.name, row: index[k] + 2, problems: {} };
+      checkRefs(def, item as Rec, issue.problems, known);
+      const id = def.id ? item[def.id.key] : '';
+      if (id && seen.has(id)) issue.problems[(def.id as { key: string }).key] = { code: 'duplicateId', params: { value: String(id) } };
+      seen.add(id);
+      if (Object.keys(issue.problems).length) problems.push(...describeIssue(issue, def, table.col));
+    });
   }
-  // Rows that read well but point at nothing: they count for nothing until fixed.
-  const targetKeys = new Set(wb.targetTable.items.map((t) => `${t.year}|${t.code}`));
-  const lineIds = new Set(wb.budget.items.map((l) => l.id));
-  const seen = new Set<string>();
-  wb.events.items.forEach((e, k) => {
-    const row = wb.events.index[k] + 2;
-    const issue: RowIssue = { sheet: SHEETS.events.name, row, problems: {} };
-    if (!targetKeys.has(`${e.year}|${e.targetCode}`)) issue.problems.targetCode = { code: 'unknownTarget', params: { value: e.targetCode } };
-    if (e.budgetLineId && !lineIds.has(e.budgetLineId)) issue.problems.budgetLineId = { code: 'unknownBudgetLine', params: { value: e.budgetLineId } };
-    if (e.id && seen.has(e.id)) issue.problems.id = { code: 'duplicateId', params: { value: e.id } };
-    seen.add(e.id);
-    if (Object.keys(issue.problems).length) problems.push(...describeIssue(issue, 'events', wb.events.table.col));
-  });
   problems.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
   return { ok: true, problems };
 }

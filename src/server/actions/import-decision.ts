@@ -1,6 +1,8 @@
 // importDecision: reads a pasted UBND decision, shows the plan found and its differences, applies it by code.
 import { AppError, type FieldProblem } from '../../core/errors';
 import { parseDecision } from '../../core/decision-import';
+import { planDiff } from '../../core/plan-diff';
+import { cleanInputText, hasControlChars, mapWordBullets } from '../../core/text-clean';
 import { isAdmin } from '../../core/settings';
 import { isValidIso } from '../../core/cells';
 import { programmeRecord, targetRecord } from '../../core/records';
@@ -16,8 +18,6 @@ import { refreshDashboard } from '../dashboard';
 import type { Services } from '../services';
 
 const MAX_TEXT = 300000;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface ImportOptions {
   apply?: boolean;
@@ -28,22 +28,16 @@ export interface ImportOptions {
   activate?: boolean;
 }
 
-/**
- * What a decision decides about an existing target: its programme, count, unit and dates. Its short
- * name and wording stay as the staff keep them (they may have shortened or corrected them).
- */
-const TARGET_FIELDS = ['programCode', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
-
 function str(v: unknown, max: number, key: string, fields: Record<string, FieldProblem>, required = false): string {
   if (v === undefined || v === null) v = '';
   if (typeof v !== 'string') {
     fields[key] = { code: 'invalidType' };
     return '';
   }
-  const s = v.normalize('NFC').trim();
+  const s = cleanInputText(v).trim();
   if (required && !s) fields[key] = { code: 'required' };
   else if (s.length > max) fields[key] = { code: 'tooLong', params: { max } };
-  else if (CONTROL.test(s)) fields[key] = { code: 'controlChars' };
+  else if (hasControlChars(s)) fields[key] = { code: 'controlChars' };
   return s;
 }
 
@@ -58,7 +52,7 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
     const code = str(o.code, 20, `programs.${i}.code`, fields, true);
     if (code && seenP.has(code)) fields[`programs.${i}.code`] = { code: 'duplicateId', params: { value: code } };
     seenP.add(code);
-    const objectives = Array.isArray(o.objectives) ? o.objectives.filter((x): x is string => typeof x === 'string').map((x) => x.normalize('NFC').trim()) : [];
+    const objectives = Array.isArray(o.objectives) ? o.objectives.filter((x): x is string => typeof x === 'string').map((x) => cleanInputText(x).trim()) : [];
     programs.push({ year, code, name: str(o.name, 500, `programs.${i}.name`, fields, true), objectives });
   });
   const seenT = new Set<string>();
@@ -90,7 +84,7 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
       content: str(o.content, 4000, k('content'), fields),
       quantity,
       unit,
-      qualifier: o.qualifier === 'min' ? 'min' : 'exact',
+      qualifier: o.qualifier === 'min' || o.qualifier === 'about' ? o.qualifier : 'exact',
       dueDate,
       endYear,
       status: '',
@@ -102,10 +96,6 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
   return { programs, targets };
 }
 
-function same(a: Target, b: Target): string[] {
-  return TARGET_FIELDS.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
-}
-
 export function importDecision(svc: Services, text: unknown, options?: unknown) {
   if (typeof text !== 'string' || !text.trim()) throw new AppError('invalidInput', {}, { text: { code: 'required' } });
   if (text.length > MAX_TEXT) throw new AppError('invalidInput', {}, { text: { code: 'tooLong', params: { max: MAX_TEXT } } });
@@ -113,7 +103,8 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
   if (o.year !== undefined && (typeof o.year !== 'number' || !Number.isInteger(o.year) || o.year < 2000 || o.year > 2100)) {
     throw new AppError('invalidInput', {}, { year: { code: 'invalidType' } });
   }
-  const parse = parseDecision(text, o.year ? { year: o.year } : {});
+  // Word's symbol-font bullets are outline markers: "•" before parsing, other private-use characters dropped.
+  const parse = parseDecision(cleanInputText(mapWordBullets(text)), o.year ? { year: o.year } : {});
   const year = o.year || parse.year;
   if (!year) throw new AppError('invalidInput', {}, { year: { code: 'required' } });
   const ctx = openContext(svc);
@@ -126,19 +117,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
     const tt = loadTargets(ctx);
     const oldP = pt.items.filter((p) => p.year === year);
     const oldT = tt.items.filter((t) => t.year === year);
-    const added = plan.targets.filter((t) => !oldT.some((x) => x.code === t.code)).map((t) => t.code);
-    const changed = plan.targets
-      .map((t) => {
-        const old = oldT.find((x) => x.code === t.code);
-        return old ? { code: t.code, fields: same(old, t as Target) } : null;
-      })
-      .filter((x): x is { code: string; fields: string[] } => !!x && x.fields.length > 0);
-    const kept = oldT.filter((x) => !plan.targets.some((t) => t.code === x.code)).map((x) => x.code);
-    const newPrograms = plan.programs.filter((p) => !oldP.some((x) => x.code === p.code));
-    const changedPrograms = plan.programs.filter((p) => {
-      const old = oldP.find((x) => x.code === p.code);
-      return old && (old.name !== p.name || JSON.stringify(old.objectives) !== JSON.stringify(p.objectives));
-    });
+    const { added, changed, kept, newPrograms, changedPrograms } = planDiff(oldP, oldT, plan);
     const result = {
       ok: true as const,
       applied: false,

@@ -1,8 +1,7 @@
-// Edit trigger: rows typed or pasted by hand in "Hoạt động" and "Kinh phí" get notes and highlights where wrong.
-import { SHEETS, type SheetDef } from '../../core/sheets';
+// Edit trigger: rows typed or pasted by hand in a checked record sheet ("Hoạt động", "Kinh phí"…) get notes and highlights where wrong.
+import { RECORD_TYPES, recordType, type SheetDef } from '../../core/sheets';
 import { fieldMessage } from '../../core/messages';
-import { toBudgetLine, toEvent, type Problems } from '../../core/records';
-import { nextId } from '../../core/event-input';
+import { checkRefs, nextRecordId, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
 import { toCell, type Cell } from '../../core/cells';
 import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../table';
 import type { Services } from '../services';
@@ -18,20 +17,32 @@ const NOTE_PREFIX = '⚠ LHH Tracker: ';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-function codesOf(t: Table, key: string): Set<string> {
-  const i = t.col[key];
-  const y = t.col.year;
-  return new Set(t.rows.map((r) => `${y === undefined ? '' : r[y]}|${i === undefined ? '' : String(r[i]).trim()}`));
+/** The keys (refKey) present in each referenced sheet, each sheet read once: one getValues per sheet. */
+export function refLookup(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, def: SheetDef): (ref: RefDecl) => Set<string> {
+  const tables = new Map(refSheets(def).map((k) => [k, readTable(ss, recordType(k) as SheetDef, tz)]));
+  const sets = new Map<RefDecl, Set<string>>();
+  return (ref) => {
+    let set = sets.get(ref);
+    if (!set) {
+      const t = tables.get(ref.sheet) as Table;
+      const i = t.col[ref.column];
+      const y = t.col.year;
+      set = new Set(t.rows.map((r) => refKey(ref, y === undefined ? '' : r[y], i === undefined ? '' : r[i])));
+      sets.set(ref, set);
+    }
+    return set;
+  };
 }
 
 /**
- * Checks the edited block (one cell or a multi-cell paste) row by row: bad cells get a note and a
- * highlight, fixed cells lose ours, and hand-added events get an id. A constant number of calls.
+ * Checks the edited block (one cell or a multi-cell paste) row by row with the sheet's declaration:
+ * bad cells get a note and a highlight, fixed cells lose ours, a hand-typed row that reads well gets
+ * what the add-on fills in (id, year, state, computed columns). A constant number of calls.
  */
 export function checkEditedRange(svc: Services, range: Range): { checked: number; bad: number; good?: number } {
   const sheet = range.getSheet();
   const name = sheet.getName();
-  const def: SheetDef | undefined = [SHEETS.events, SHEETS.budget].find((d) => d.name === name);
+  const def = RECORD_TYPES.find((d) => d.checked === 'edits' && d.name === name);
   if (!def) return { checked: 0, bad: 0 };
   const first = Math.max(2, range.getRow());
   const last = range.getRow() + range.getNumRows() - 1;
@@ -47,67 +58,55 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   const notes = block.getNotes();
   const backgrounds = block.getBackgrounds();
   const table: Table = { def, sheet, api: null, header: header.map(String), col, width, rows: values, timeZone: tz };
-  const targets = readTable(ss, SHEETS.targets, tz);
-  const targetKeys = codesOf(targets, 'code');
-  let lineIds = new Set<string>();
-  let eventIds: string[] = [];
-  if (def.key === 'events') {
-    const budget = readTable(ss, SHEETS.budget, tz);
-    lineIds = new Set(budget.rows.map((r) => String(r[budget.col.id] ?? '').trim()));
-    eventIds = sheet
-      .getRange(2, col.id + 1, Math.max(sheet.getLastRow() - 1, 1), 1)
-      .getValues()
-      .map((r) => String(r[0]));
-  } else {
-    const programs = readTable(ss, SHEETS.programs, tz);
-    for (const k of codesOf(programs, 'code')) targetKeys.add(`P:${k}`);
-  }
+  const known = refLookup(ss, tz, def);
+  const idKey = def.id ? def.id.key : '';
+  const idCol = def.columns.find((c) => c.key === idKey);
+  // Ids are given to hand-typed rows only where the declaration says the add-on fills them in.
+  const ids: string[] =
+    idCol && idCol.auto && col[idKey] !== undefined
+      ? sheet
+          .getRange(2, col[idKey] + 1, Math.max(sheet.getLastRow() - 1, 1), 1)
+          .getValues()
+          .map((r) => String(r[0]))
+      : [];
   // Hand edits of a period already reported to Sở KH&CN are allowed (Sheets cannot stop them) but
   // marked on the row and written to "Nhật ký", so the change leaves a trace.
-  const props = def.key === 'events' ? svc.PropertiesService.getDocumentProperties() : null;
+  const props = def.periodField ? svc.PropertiesService.getDocumentProperties() : null;
   const locks: PeriodLock[] = props ? JSON.parse(props.getProperty(LOCKS_KEY) || '[]') : [];
   const lockedRows: { row: number; id: string; lock: PeriodLock }[] = [];
   let bad = 0;
   let good = 0;
   let filled = false;
   values.forEach((row, k) => {
-    const problems: Problems = {};
+    let problems: Problems = {};
     if (!isBlankRow(row)) {
-      const { rec, problems: p } = readRecord(table, row);
-      Object.assign(problems, p);
-      if (def.key === 'events') {
-        // A row typed by hand has no id yet: give it one, with its year and state, once it reads well.
-        if (problems.id && problems.id.code === 'required') delete problems.id;
-        if (problems.state && problems.state.code === 'required') delete problems.state;
-        if (problems.year && problems.year.code === 'required' && rec.date) delete problems.year;
-        const e = toEvent(rec, problems);
-        const year = e.year || (e.date ? +e.date.slice(0, 4) : 0);
-        const lock = e.date ? lockFor(locks, e.date) : undefined;
-        if (lock) lockedRows.push({ row: first + k, id: e.id || String(row[col.id] || ''), lock });
-        if (e.targetCode && !targetKeys.has(`${year}|${e.targetCode}`)) problems.targetCode = { code: 'unknownTarget', params: { value: e.targetCode } };
-        if (e.budgetLineId && !lineIds.has(e.budgetLineId)) problems.budgetLineId = { code: 'unknownBudgetLine', params: { value: e.budgetLineId } };
-        if (!Object.keys(problems).length && (!e.id || !rec.state || !rec.year)) {
-          if (!e.id) {
-            const id = nextId('HD', year, eventIds);
-            eventIds.push(id);
-            row[col.id] = id;
+      const r = readRecord(table, row);
+      const rec = r.rec;
+      problems = r.problems;
+      checkRefs(def, rec, problems, known);
+      const when = def.periodField ? rec[def.periodField] : null;
+      const lock = typeof when === 'string' && when ? lockFor(locks, when) : undefined;
+      if (lock) lockedRows.push({ row: first + k, id: String(rec[idKey] || (idKey && row[col[idKey]]) || ''), lock });
+      if (!Object.keys(problems).length) {
+        good++;
+        const computed = def.compute ? def.compute(rec) : {};
+        let stamp = false;
+        for (const c of def.columns) {
+          const i = col[c.key];
+          if (i === undefined) continue;
+          let v = rec[c.key];
+          if (c.key === idKey && v === '' && idCol && idCol.auto) {
+            v = nextRecordId(def, Number(rec.year) || 0, ids);
+            ids.push(v);
           }
-          if (!rec.year) row[col.year] = year;
-          if (!rec.state) row[col.state] = 'Hiệu lực';
-          if (col.createdAt !== undefined && row[col.createdAt] === '') row[col.createdAt] = toCell('datetime', new Date(), tz);
+          const empty = row[i] === '' || row[i] === null;
+          if (c.auto && empty && v !== '' && v !== null) stamp = true;
+          else if (!(c.key in computed && row[i] !== v)) continue;
+          row[i] = toCell(c.kind, v, tz);
           filled = true;
         }
-      } else {
-        const l = toBudgetLine(rec, problems);
-        if (l.programCode && !targetKeys.has(`P:${l.year}|${l.programCode}`)) problems.programCode = { code: 'unknownProgram', params: { value: l.programCode } };
-        if (l.targetCode && !targetKeys.has(`${l.year}|${l.targetCode}`)) problems.targetCode = { code: 'unknownTarget', params: { value: l.targetCode } };
-        // "Đề nghị" is always quantity × unit price, whoever typed them.
-        if (!Object.keys(problems).length && col.proposed !== undefined && row[col.proposed] !== l.proposed) {
-          row[col.proposed] = l.proposed;
-          filled = true;
-        }
+        if (stamp && col.createdAt !== undefined && row[col.createdAt] === '') row[col.createdAt] = toCell('datetime', new Date(), tz);
       }
-      if (!Object.keys(problems).length) good++;
     }
     const locked = lockedRows.find((l) => l.row === first + k);
     header.forEach((_, i) => {
@@ -117,7 +116,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
       if (p) {
         notes[k][i] = NOTE_PREFIX + fieldMessage(key as string, p.code, p.params) + ' Dòng này không được tính vào tổng hợp cho đến khi sửa.';
         backgrounds[k][i] = BAD;
-      } else if (locked && key === 'date') {
+      } else if (locked && key === def.periodField) {
         notes[k][i] = `${NOTE_PREFIX}Kỳ ${isoToVn(locked.lock.from)}–${isoToVn(locked.lock.to)} đã báo cáo chính thức (${locked.lock.number}). Sửa tay được ghi vào Nhật ký; quản trị viên cần xem lại.`;
         backgrounds[k][i] = LOCKED;
       } else if (ours) {

@@ -6,6 +6,8 @@ import { summarizeBudget } from '../../core/budget';
 import { openContext } from '../context';
 import { checkReportRequest, loadForReport, TYPE_OF } from '../reports';
 import { nextNumber, readRegister } from '../register';
+import { isUnsent, planSend, subjectStatus } from '../../core/register';
+import { isAdmin } from '../../core/settings';
 import { docNumber } from '../../core/vn-format';
 import { ofYear } from '../repo';
 import type { Services } from '../services';
@@ -18,6 +20,16 @@ export function previewReport(svc: Services, input: unknown) {
   const wb = loadForReport(ctx);
   const reg = readRegister(ctx);
   const seq = nextNumber(ctx, reg.entries, wb.year, TYPE_OF[req.kind]);
+  const status = subjectStatus(reg.entries, { kind: req.kind, year: wb.year, periodFrom: req.kind === 'progress' ? req.from : '', periodTo: req.kind === 'progress' ? req.to : '' });
+  const live = status.live;
+  let sendable = false;
+  if (live && isUnsent(live)) {
+    try {
+      sendable = planSend(live, reg.entries, { admin: isAdmin(ctx.settings, ctx.user) }).do === 'send';
+    } catch {
+      sendable = false;
+    }
+  }
   const events = ofYear(wb.events.items, wb.year);
   const period = computeProgress(wb.programs, wb.targets, events, { from: req.from, to: req.to }, today);
   const ytd = computeProgress(wb.programs, wb.targets, events, { from: `${wb.year}-01-01`, to: req.to }, today);
@@ -40,5 +52,9 @@ export function previewReport(svc: Services, input: unknown) {
       budget: { proposed: budget.proposed, approved: budget.approved, spent: budget.spent, lines: ofYear(wb.budget.items, wb.year).length },
     },
     recipients: req.kind === 'budget' ? ctx.settings.budgetRecipients : ctx.settings.reportRecipients,
+    /** The live document of this kind and period, offered to open or send instead of a new number. */
+    existing: live ? { number: live.number, docId: live.docId, url: live.docUrl, title: live.summary, state: live.state, date: live.date, sendable } : null,
+    /** The document's signature block would show a placeholder: settings have no signer's name. */
+    signerMissing: !(ctx.settings.signerName || '').trim(),
   };
 }

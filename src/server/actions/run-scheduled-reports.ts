@@ -7,14 +7,15 @@ import { summaryForEmail } from '../../core/report-model';
 import { ofYear } from '../repo';
 import { openContext, type Ctx } from '../context';
 import { withLock } from '../lock';
-import { DOC_STATES, addEntry, readRegister, updateEntry, type RegisterEntry } from '../register';
+import { DOC_STATES, addEntry, deliver, readRegister, step, type Register, type RegisterEntry } from '../register';
+import { KINDS, planJob } from '../../core/register';
+import { AppError } from '../../core/errors';
 import { issueDocument, loadForReport, sendIssued, recipientsFor, type ReportRequest } from '../reports';
 import { readTriggerInfo, removeTrigger, triggerHome, writeTriggerInfo } from '../triggers';
 import { audit } from '../audit';
 import { afterwards, failure } from '../respond';
 import type { Services } from '../services';
 import type { Workbook } from '../repo';
-import type { Table } from '../table';
 
 export interface JobOutcome {
   key: string;
@@ -23,10 +24,10 @@ export interface JobOutcome {
   message?: string;
 }
 
-function sendWeekly(ctx: Ctx, wb: Workbook, job: Job, table: Table, entry: RegisterEntry): void {
-  const mail = recipientsFor(ctx, 'progress', false);
+function sendWeekly(ctx: Ctx, wb: Workbook, job: Job, reg: Register, entry: RegisterEntry): void {
+  const mail = recipientsFor(ctx, 'weekly', false);
   const remaining = ctx.svc.MailApp.getRemainingDailyQuota();
-  if (remaining < mail.to.length) throw new Error(`quota: ${remaining} < ${mail.to.length}`);
+  if (remaining < mail.to.length) throw new AppError('quotaShort', { remaining, needed: mail.to.length });
   const p = periodFromRange(job.from, job.to);
   const body = summaryForEmail({
     settings: ctx.settings,
@@ -38,65 +39,57 @@ function sendWeekly(ctx: Ctx, wb: Workbook, job: Job, table: Table, entry: Regis
     number: null,
     year: wb.year,
     lines: ofYear(wb.budget.items, wb.year),
+    weekly: true,
   });
-  const subject = `Tóm tắt tiến độ tuần ${isoToVn(job.from)} – ${isoToVn(job.to)} – ${ctx.settings.orgName}`;
-  updateEntry(ctx, table, entry.index, { state: DOC_STATES.sending });
-  try {
-    ctx.svc.MailApp.sendEmail({ to: mail.to.join(','), subject, body: body.text, htmlBody: body.html, name: ctx.settings.orgName || 'LHH Tracker' });
-  } catch (e) {
-    updateEntry(ctx, table, entry.index, { state: DOC_STATES.failed });
-    throw e;
-  }
-  updateEntry(ctx, table, entry.index, { state: DOC_STATES.sent, sentAt: ctx.now });
+  deliver(ctx, reg, entry, false, () =>
+    ctx.svc.MailApp.sendEmail({ to: mail.to.join(','), subject: body.subject, body: body.text, htmlBody: body.html, name: ctx.settings.orgName || 'LHH Tracker' }),
+  );
   afterwards('audit', () => audit(ctx, 'Gửi tóm tắt tuần', job.key, `Đến: ${mail.to.join(', ')}`));
 }
 
-/** Handles one due job according to what the register says happened to it before. */
+/** Handles one due job as core planJob decides from what the register says happened to it before. */
 function handle(ctx: Ctx, wb: Workbook, job: Job): JobOutcome {
   const reg = readRegister(ctx);
-  let entry = reg.entries.find((e) => e.jobKey === job.key);
-  if (entry && (entry.state === DOC_STATES.sent || entry.state === DOC_STATES.review || entry.state === DOC_STATES.unknown)) {
-    return { key: job.key, outcome: 'skipped', number: entry.number };
-  }
-  // A report for the same period already sent by hand (e.g. the sơ kết from the report sidebar) does the job.
-  const byHand = !entry && job.kind !== 'weekly' && reg.entries.find((e) => e.type === 'BC' && e.seq !== null && e.periodFrom === job.from && e.periodTo === job.to && e.state === DOC_STATES.sent);
-  if (byHand) return { key: job.key, outcome: 'skipped', number: byHand.number };
-  if (entry && entry.state === DOC_STATES.sending) {
+  const plan = planJob(job, reg.entries, wb.year);
+  if (plan.do === 'skip') return { key: job.key, outcome: 'skipped', number: plan.number };
+  if (plan.do === 'markUnknown') {
     // The run that sent died before recording the outcome: the email may have gone. Never resend blindly.
-    updateEntry(ctx, reg.table, entry.index, { state: DOC_STATES.unknown });
+    const entry = reg.entries.find((e) => e.index === plan.row.index)!;
+    step(ctx, reg, entry, 'interrupted');
     const label = entry.number || job.key;
     afterwards('audit', () => audit(ctx, 'Kết quả gửi chưa rõ', job.key, `${label}: lần chạy trước dừng giữa lúc gửi. Quản trị viên kiểm tra hộp thư đã gửi rồi quyết định gửi lại.`));
     return { key: job.key, outcome: 'unknown', number: entry.number };
   }
   const req: ReportRequest = { kind: 'progress', from: job.from, to: job.to, label: '' };
   if (job.kind === 'weekly') {
-    if (!entry) {
-      const index = addEntry(ctx, reg.table, {
-        year: wb.year,
-        type: 'BC',
-        seq: null,
-        number: '',
-        date: dateToIso(ctx.now, ctx.tz),
-        summary: `Tóm tắt tiến độ tuần ${isoToVn(job.from)} – ${isoToVn(job.to)} (email, không số)`,
-        periodFrom: job.from,
-        periodTo: job.to,
-        recipients: ctx.settings.reportRecipientName,
-        docUrl: '',
-        docId: `email:${job.key}`,
-        state: DOC_STATES.drafted,
-        jobKey: job.key,
-        createdBy: ctx.user,
-        createdAt: ctx.now,
-      });
-      entry = { ...readRegister(ctx).entries.find((e) => e.index === index)!, index };
-    }
-    sendWeekly(ctx, wb, job, reg.table, entry);
+    const entry =
+      plan.do === 'send'
+        ? reg.entries.find((e) => e.index === plan.row.index)!
+        : addEntry(ctx, reg, {
+            year: wb.year,
+            kind: 'weekly',
+            type: KINDS.weekly.type,
+            seq: null,
+            number: '',
+            date: dateToIso(ctx.now, ctx.tz),
+            summary: `Tóm tắt tiến độ tuần ${isoToVn(job.from)} – ${isoToVn(job.to)} (email, không số)`,
+            periodFrom: job.from,
+            periodTo: job.to,
+            recipients: ctx.settings.reportRecipientName,
+            docUrl: '',
+            docId: `email:${job.key}`,
+            state: DOC_STATES.drafted,
+            jobKey: job.key,
+            createdBy: ctx.user,
+            createdAt: ctx.now,
+          });
+    sendWeekly(ctx, wb, job, reg, entry);
     return { key: job.key, outcome: 'sent' };
   }
   // A document made by an earlier, failed run is sent as it is: same document, same number.
-  const issued = entry ? { entry, table: reg.table } : issueDocument(ctx, wb, req, job.key);
-  sendIssued(ctx, wb, issued, req, { review: job.formal });
-  return { key: job.key, outcome: job.formal ? 'review' : 'sent', number: issued.entry.number };
+  const entry = plan.do === 'send' ? reg.entries.find((e) => e.index === plan.row.index)! : issueDocument(ctx, wb, req, job.key, DOC_STATES.drafted, reg).entry;
+  sendIssued(ctx, wb, { entry, reg }, req, { review: job.formal });
+  return { key: job.key, outcome: job.formal ? 'review' : 'sent', number: entry.number };
 }
 
 const OUTCOME_WORDS: Record<JobOutcome['outcome'], string> = {

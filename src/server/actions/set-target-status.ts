@@ -1,6 +1,7 @@
 // setTargetStatus: staff set the status and note of a target (qualitative ones have no count).
 import { AppError, type FieldProblem } from '../../core/errors';
 import { TARGET_STATUSES } from '../../core/types';
+import { cleanInputText } from '../../core/text-clean';
 import { writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
 import { audit } from '../audit';
@@ -25,7 +26,7 @@ export function setTargetStatus(svc: Services, code: unknown, input: unknown): {
     const i = wb.targets.findIndex((t) => t.code === (code as string).trim());
     if (i < 0) throw new AppError('invalidInput', {}, { targetCode: { code: 'unknownTarget', params: { value: String(code).slice(0, 30) } } });
     const status = o.status as (typeof TARGET_STATUSES)[number];
-    const note = typeof o.note === 'string' ? o.note.normalize('NFC').trim() : wb.targets[i].note;
+    const note = typeof o.note === 'string' ? cleanInputText(o.note).trim() : wb.targets[i].note;
     const k = wb.targetTable.items.findIndex((t) => t.year === wb.year && t.code === wb.targets[i].code);
     writeRecord(wb.targetTable.table, wb.targetTable.index[k], { status, note });
     const before = wb.targets[i];

@@ -6,6 +6,7 @@ import { audit } from '../audit';
 import { openContext, saveSettingsProp, type Ctx } from '../context';
 import { withLock } from '../lock';
 import { nextNumber, readRegister, setNextNumber as storeNextNumber, DOC_STATES, type DocType } from '../register';
+import { DOC_TYPES, isDocType } from '../../core/register';
 import { readTriggerInfo, syncTrigger } from '../triggers';
 import type { Services } from '../services';
 
@@ -23,7 +24,7 @@ function view(ctx: Ctx) {
     user: ctx.user,
     isAdmin: isAdmin(ctx.settings, ctx.user),
     trigger: readTriggerInfo(ctx),
-    nextNumbers: { BC: nextNumber(ctx, reg.entries, year, 'BC'), TTr: nextNumber(ctx, reg.entries, year, 'TTr') },
+    nextNumbers: Object.fromEntries(DOC_TYPES.map((t) => [t, nextNumber(ctx, reg.entries, year, t)])) as Record<DocType, number | null>,
     attention,
   };
 }
@@ -68,7 +69,7 @@ export function saveSettings(svc: Services, input: unknown) {
 
 export function setNextNumber(svc: Services, input: unknown) {
   const o = (input && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
-  if (o.type !== 'BC' && o.type !== 'TTr') throw new AppError('invalidInput', {}, { kind: { code: 'invalidChoice', params: { choices: 'BC, TTr' } } });
+  if (!isDocType(o.type)) throw new AppError('invalidInput', {}, { kind: { code: 'invalidChoice', params: { choices: DOC_TYPES.join(', ') } } });
   if (o.next !== null && (typeof o.next !== 'number' || !Number.isInteger(o.next) || o.next < 1 || o.next > 9999)) {
     throw new AppError('invalidInput', {}, { nextNumber: { code: 'notPositive' } });
   }

@@ -3,19 +3,9 @@ import { AppError } from '../../core/errors';
 import { blankSettings, defaultSettings, isAdmin } from '../../core/settings';
 import { seedPlan2024 } from '../../core/seed-plan';
 import { programmeRecord, targetRecord } from '../../core/records';
-import {
-  DATE_FORMAT,
-  DATETIME_FORMAT,
-  INT_FORMAT,
-  MONEY_FORMAT,
-  SHEETS,
-  SHEET_ORDER,
-  columnLetter,
-  type ColumnDef,
-  type SheetDef,
-} from '../../core/sheets';
-import { BUDGET_STAGES, EVENT_STATES, TARGET_STATUSES, type Programme, type Target } from '../../core/types';
-import { QUALIFIER_LABELS } from '../../core/sheets';
+import { DATE_FORMAT, DATETIME_FORMAT, INT_FORMAT, MONEY_FORMAT, RECORD_TYPES, SHEETS, columnLetter, recordType, type ColumnDef, type SheetDef } from '../../core/sheets';
+import type { ListDecl } from '../../core/record-type';
+import type { Programme, Target } from '../../core/types';
 import { appendRecords, mapHeader } from '../table';
 import { loadProgrammes, loadTargets } from '../repo';
 import { AUDIT_HEADER_KEY, audit } from '../audit';
@@ -68,13 +58,14 @@ const FORMATS: Partial<Record<ColumnDef['kind'], string>> = {
 
 
 /** Applies header style, widths, formats, dropdowns and warning-only protections to some columns. */
-function styleColumns(ctx: Ctx, sheet: Sheet, def: SheetDef, cols: { def: ColumnDef; index: number }[], listSource: (k: string) => GoogleAppsScript.Spreadsheet.DataValidation | null) {
+type ListSource = (l: ListDecl) => GoogleAppsScript.Spreadsheet.DataValidation | null;
+
+function styleColumns(sheet: Sheet, def: SheetDef, cols: { def: ColumnDef; index: number }[], listSource: ListSource) {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   for (const { def: c, index } of cols) {
     const col = index + 1;
     if (c.width) sheet.setColumnWidth(col, c.width);
-    // Years and document numbers are plain integers: "2024", never "2.024".
-    const fmt = ['year', 'endYear', 'seq'].includes(c.key) ? '0' : FORMATS[c.kind];
+    const fmt = c.format || FORMATS[c.kind];
     if (fmt) sheet.getRange(2, col, rows, 1).setNumberFormat(fmt);
     const dv = c.list ? listSource(c.list) : null;
     if (dv) sheet.getRange(2, col, rows, 1).setDataValidation(dv);
@@ -84,14 +75,13 @@ function styleColumns(ctx: Ctx, sheet: Sheet, def: SheetDef, cols: { def: Column
       p.setWarningOnly(true);
     }
   }
-  void ctx;
 }
 
 function ensureSheet(
   ctx: Ctx,
   def: SheetDef,
   index: number,
-  listSource: (k: string) => GoogleAppsScript.Spreadsheet.DataValidation | null,
+  listSource: ListSource,
   created: string[],
   repaired: string[],
 ): void {
@@ -100,10 +90,9 @@ function ensureSheet(
     sheet = ctx.ss.insertSheet(def.name, index);
     created.push(def.name);
     if (def.color) sheet.setTabColor(def.color);
-    if (def.key === 'audit') {
-      // Only the add-on writes the log: editing it by hand asks for confirmation first.
+    if (def.protect) {
       const p = sheet.protect();
-      p.setDescription('Nhật ký do LHH Tracker ghi, không sửa tay');
+      p.setDescription(def.protect);
       p.setWarningOnly(true);
     }
     if (!def.columns.length) return;
@@ -114,7 +103,7 @@ function ensureSheet(
     head.setBackground('#e8f0fe');
     head.setWrap(true);
     sheet.setFrozenRows(1);
-    styleColumns(ctx, sheet, def, def.columns.map((c, i) => ({ def: c, index: i })), listSource);
+    styleColumns(sheet, def, def.columns.map((c, i) => ({ def: c, index: i })), listSource);
     return;
   }
   if (!def.columns.length) return;
@@ -158,37 +147,23 @@ function ensureSheet(
   range.setFontWeight('bold');
   range.setBackground('#e8f0fe');
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
-  styleColumns(ctx, sheet, def, missing.map((c, k) => ({ def: c, index: end + k })), listSource);
+  styleColumns(sheet, def, missing.map((c, k) => ({ def: c, index: end + k })), listSource);
   repaired.push(...missing.map((c) => `${def.name}: ${c.header}`));
 }
 
-function listValidations(ctx: Ctx): (k: string) => GoogleAppsScript.Spreadsheet.DataValidation | null {
+/** Dropdowns from declarations: fixed choices, or the values of another record type's column. */
+function listValidations(ctx: Ctx): ListSource {
   const SA = ctx.svc.SpreadsheetApp;
-  const list = (values: readonly string[], help: string) =>
-    SA.newDataValidation().requireValueInList(values as string[], true).setAllowInvalid(true).setHelpText(help).build();
-  const fromSheet = (def: SheetDef, key: string, help: string) => {
-    const idx = def.columns.findIndex((c) => c.key === key);
-    const letter = columnLetter(idx);
-    const src = ctx.ss.getRange(`'${def.name}'!${letter}2:${letter}`);
-    return SA.newDataValidation().requireValueInRange(src, true).setAllowInvalid(true).setHelpText(help).build();
-  };
-  return (k) => {
-    switch (k) {
-      case 'targets':
-        return fromSheet(SHEETS.targets, 'code', 'Chọn mã chỉ tiêu có trong trang "Chỉ tiêu".');
-      case 'programs':
-        return fromSheet(SHEETS.programs, 'code', 'Chọn mã chương trình có trong trang "Chương trình".');
-      case 'stages':
-        return list(BUDGET_STAGES, 'Giai đoạn: Dự thảo → Đã gửi thẩm định → Đã thẩm định → Đã phê duyệt.');
-      case 'eventStates':
-        return list(EVENT_STATES, 'Hiệu lực hoặc Đã hủy.');
-      case 'targetStatuses':
-        return list(TARGET_STATUSES, 'Trạng thái thực hiện chỉ tiêu.');
-      case 'qualifiers':
-        return list(Object.values(QUALIFIER_LABELS), '"Tối thiểu" khi quyết định giao "ít nhất", "trên"…');
-      default:
-        return null;
+  return (l) => {
+    const rule = SA.newDataValidation();
+    if (l.choices) rule.requireValueInList(l.choices as string[], true);
+    else {
+      const def = recordType(l.from ? l.from.sheet : '');
+      if (!def || !l.from) return null;
+      const letter = columnLetter(def.columns.findIndex((c) => c.key === (l.from as { column: string }).column));
+      rule.requireValueInRange(ctx.ss.getRange(`'${def.name}'!${letter}2:${letter}`), true);
     }
+    return rule.setAllowInvalid(true).setHelpText(l.help).build();
   };
 }
 
@@ -219,7 +194,7 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
     if (ctx.ss.getSpreadsheetTimeZone() !== 'Asia/Ho_Chi_Minh') ctx.ss.setSpreadsheetTimeZone('Asia/Ho_Chi_Minh');
     ctx.tz = 'Asia/Ho_Chi_Minh';
     const lists = listValidations(ctx);
-    SHEET_ORDER.forEach((key, i) => ensureSheet(ctx, SHEETS[key], i, lists, created, repaired));
+    RECORD_TYPES.forEach((def, i) => ensureSheet(ctx, def, i, lists, created, repaired));
     if (created.includes(SHEETS.audit.name) || repaired.some((r) => r.startsWith(`${SHEETS.audit.name}:`))) {
       if (getProp(ctx, AUDIT_HEADER_KEY) !== null) deleteProp(ctx, AUDIT_HEADER_KEY);
     }

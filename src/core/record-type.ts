@@ -1,0 +1,322 @@
+// Record types declared once: a sheet of records described by one declaration, and what derives from it.
+/**
+ * HOW TO DECLARE A NEW RECORD TYPE
+ *
+ * One declaration per sheet of records (events, budget lines, experts, dossiers, entries…). From it
+ * come, with no code per type:
+ *   - setup/repair (`setupWorkbook`): the sheet is created or its lost headers restored, header row
+ *     frozen and bold, widths, number formats, dropdowns (`list`), computed columns protected;
+ *   - the table mapping (`server/table.ts` readTables/readRecord/appendRecords/writeRecord): cells are
+ *     found by header, read into typed values by `kind`, written back by `kind`;
+ *   - the row checks (`checkRow`, `checkRefs`), the same for a hand edit (the edit trigger's notes,
+ *     for types `checked: 'edits'`), for every read (`server/repo.ts`: bad rows set aside) and for
+ *     "Kiểm tra dữ liệu" (check-data: field problems, unknown references, duplicate ids);
+ *   - the sidebar form (`formOf`): labels, lists, limits and required flags as plain JSON, and the
+ *     same validation in the browser as on the server (`validateForm`).
+ *
+ * Steps: write the declaration (here or in the domain's own core file), add it to `RECORD_TYPES` in
+ * `core/sheets.ts` (the one registry list; its order is the order of the sheet tabs), add a label per
+ * new field key to FIELD_LABELS in `core/messages.ts` when `label` is not given, and write the
+ * domain rules (what only this type knows) as `rowCheck`, `compute` or in its action.
+ *
+ *   export const EXPERTS = defineRecordType({
+ *     key: 'experts',
+ *     name: 'Chuyên gia',
+ *     color: '#188038',
+ *     id: { key: 'id', prefix: 'CG', width: 4 },         // CG-2025-0001, see nextRecordId
+ *     checked: 'edits',                                   // in the data check, and hand edits get notes
+ *     columns: [
+ *       field('id', 'Mã', 'text', { required: true, auto: () => '', width: 110 }),
+ *       field('year', 'Năm', 'int', { required: true, format: '0' }),
+ *       field('name', 'Họ và tên', 'text', { required: true, max: 200, input: true }),
+ *       field('field', 'Lĩnh vực', 'text', { list: { choices: ['Nông nghiệp', 'Y tế'], help: 'Chọn lĩnh vực.' }, input: true }),
+ *       field('memberCode', 'Hội thành viên', 'text', {
+ *         list: { from: { sheet: 'members', column: 'code' }, help: 'Chọn hội có trong trang "Hội thành viên".' },
+ *         ref: { sheet: 'members', column: 'code', code: 'unknownMember' },
+ *         input: true,
+ *       }),
+ *       field('reviews', 'Số lần phản biện', 'int', { min: 0, max: 1000, input: true }),
+ *       field('email', 'Email', 'text', { max: 200, input: true, check: (v) => (v && !/^\S+@\S+$/.test(String(v)) ? { code: 'invalidEmail', params: { value: String(v) } } : undefined) }),
+ *       field('createdAt', 'Thời điểm tạo', 'datetime'),
+ *     ],
+ *   });
+ *
+ * Then: `readTables(ctx, [EXPERTS])` / `loadRecords(ctx, EXPERTS)` read it, `toItem(EXPERTS, rec)` gives the
+ * domain object, `formOf(EXPERTS)` goes to the sidebar in its view, `validateForm(EXPERTS, input)`
+ * checks what the sidebar sends (field → problem, nothing written when any).
+ *
+ * Conventions: a column keyed `year` is the record's year (references with `sameYear` match on it);
+ * a `createdAt` column is stamped when a hand-typed row gets its id.
+ */
+import type { FieldProblem, Params } from './errors';
+import { dmyToIso, isValidIso } from './cells';
+
+export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'date' | 'datetime' | 'percent' | 'url';
+
+/** A typed cell value by column key, as read from the sheet (text '' and numbers null when empty). */
+export type Rec = Record<string, string | number | null>;
+export type Problems = Record<string, FieldProblem>;
+
+/** A dropdown: fixed choices, or the values of a column of another record type's sheet. */
+export interface ListDecl {
+  choices?: readonly string[];
+  from?: { sheet: string; column: string };
+  /** The dropdown only suggests: other values are not a problem. */
+  loose?: boolean;
+  /** Help text of the dropdown (Vietnamese). */
+  help: string;
+}
+
+/** The cell must name a row of another record type; checked on hand edits and in the data check. */
+export interface RefDecl {
+  sheet: string;
+  column: string;
+  /** Error code when nothing matches (its message gets `value`). */
+  code: string;
+  /** Match only rows of the same `year`. */
+  sameYear?: boolean;
+}
+
+export interface ColumnDef {
+  key: string;
+  header: string;
+  kind: ColumnKind;
+  /** Form label; defaults to FIELD_LABELS[key] at the edge, else the header. */
+  label?: string;
+  required?: boolean;
+  /** The header must exist, but a row may leave the cell empty (a qualitative target has no quantity). */
+  mayBeEmpty?: boolean;
+  /** Written by the add-on; protected with a warning so hand edits are deliberate. */
+  computed?: boolean;
+  width?: number;
+  /** Number format of the column; defaults by kind (FORMATS). */
+  format?: string;
+  /** Dropdown source. A list with `choices` also makes any other value a row problem. */
+  list?: ListDecl;
+  ref?: RefDecl;
+  /** Lowest allowed number: below it is `negative` (min 0) or `notPositive` (min above 0). */
+  min?: number;
+  /** Form limit: text length, or the largest number. */
+  max?: number;
+  /** How the form's "too large" message writes `max` ("1.000.000"). */
+  maxText?: string;
+  /** Form only: the text must match (a code, an id); else `patternCode` with the given value. */
+  pattern?: RegExp;
+  patternCode?: string;
+  /** A field the sidebar form sends. */
+  input?: boolean;
+  /** Value of an empty cell that the add-on fills in (a hand-typed row's id, state, year): no error then; null keeps `required`. */
+  auto?: (rec: Rec) => string | number | null;
+  /** Per-field rule, for cells and forms alike, on the read value. */
+  check?: (value: string | number | null, rec: Rec) => FieldProblem | undefined;
+}
+
+export interface SheetDef {
+  key: string;
+  name: string;
+  columns: ColumnDef[];
+  /** Tab colour, to tell data sheets from those the add-on writes. */
+  color?: string;
+  /** Ids of the form PREFIX-YEAR-000N. */
+  id?: { key: string; prefix: string; width: number };
+  /** 'data': "Kiểm tra dữ liệu" lists its bad rows; 'edits': also the edit trigger marks bad cells typed or pasted by hand. */
+  checked?: 'data' | 'edits';
+  /** Hand edits of a row whose value here falls in a reported period are marked and audited. */
+  periodField?: string;
+  /** The whole sheet is the add-on's: editing it by hand asks for confirmation. */
+  protect?: string;
+  /** Computed columns' values from the row (the edit trigger writes them when they differ). */
+  compute?: (rec: Rec) => Rec;
+  /** Cross-field domain rule on a row whose cells read well. */
+  rowCheck?: (rec: Rec, problems: Problems) => void;
+}
+
+/** A record type is a sheet declaration; the two names are one thing. */
+export type RecordType = SheetDef;
+
+export const field = (key: string, header: string, kind: ColumnKind, extra: Partial<ColumnDef> = {}): ColumnDef => ({ key, header, kind, ...extra });
+
+export function defineRecordType<T extends SheetDef>(def: T): T {
+  return def;
+}
+
+const isEmpty = (v: unknown) => v === '' || v === null || v === undefined;
+
+function minProblem(c: ColumnDef, n: number): FieldProblem | undefined {
+  if (c.min === undefined || n >= c.min) return undefined;
+  return { code: c.min <= 0 ? 'negative' : 'notPositive' };
+}
+
+/**
+ * The row checks of a record read from cells (kinds already parsed by table.readRecord): required,
+ * auto-filled values, choices, minimum, per-field and cross-field rules. Adds to `problems`.
+ */
+export function checkRow(def: SheetDef, rec: Rec, problems: Problems, present: (key: string) => boolean = () => true): void {
+  for (const c of def.columns) {
+    if (problems[c.key]) continue;
+    let v = rec[c.key];
+    const a = isEmpty(v) && c.auto ? c.auto(rec) : null;
+    if (a !== null) rec[c.key] = v = a;
+    if (isEmpty(v)) {
+      if (a === null && c.required && !c.mayBeEmpty && !c.computed && present(c.key)) problems[c.key] = { code: 'required' };
+      continue;
+    }
+    if (c.list && c.list.choices && !c.list.loose && !c.list.choices.includes(String(v))) {
+      problems[c.key] = { code: 'invalidChoice', params: { choices: c.list.choices.join(', ') } };
+      continue;
+    }
+    const p = (typeof v === 'number' ? minProblem(c, v) : undefined) || (c.check && c.check(v, rec));
+    if (p) problems[c.key] = p;
+  }
+  if (def.compute) Object.assign(rec, def.compute(rec));
+  if (def.rowCheck && !Object.keys(problems).length) def.rowCheck(rec, problems);
+}
+
+/** Key of a referenced row: `year|value` for same-year references. */
+export const refKey = (ref: RefDecl, year: unknown, value: unknown) => (ref.sameYear ? `${year ?? ''}|${String(value ?? '').trim()}` : String(value ?? '').trim());
+
+/** Unknown references of a record; `known(ref)` gives the keys (refKey) present in the referenced sheet. */
+export function checkRefs(def: SheetDef, rec: Rec, problems: Problems, known: (ref: RefDecl) => Set<string>): void {
+  for (const c of def.columns) {
+    const v = rec[c.key];
+    if (!c.ref || problems[c.key] || isEmpty(v)) continue;
+    if (!known(c.ref).has(refKey(c.ref, rec.year, v))) problems[c.key] = { code: c.ref.code, params: { value: String(v).trim() } };
+  }
+}
+
+/** The record types a declaration's references name, each once. */
+export const refSheets = (def: SheetDef): string[] => [...new Set(def.columns.filter((c) => c.ref).map((c) => (c.ref as RefDecl).sheet))];
+
+/**
+ * The domain object of a checked record: text trimmed where it names something (ids, lists,
+ * references), computed columns left out unless `compute` gives them.
+ */
+export function toItem<T>(def: SheetDef, rec: Rec): T {
+  const o: Record<string, unknown> = {};
+  const computed = def.compute ? def.compute(rec) : {};
+  for (const c of def.columns) {
+    if (c.computed && !(c.key in computed)) continue;
+    const v = c.key in computed ? computed[c.key] : rec[c.key];
+    const text = c.kind === 'text' || c.kind === 'url' || c.kind === 'date' || c.kind === 'datetime';
+    o[c.key] = text ? (isEmpty(v) ? '' : c.list || c.ref || (def.id && def.id.key === c.key) ? String(v).trim() : String(v)) : v ?? null;
+  }
+  return o as T;
+}
+
+/** The cells of an item to write: every declared column the item has, but those in `omit`. */
+export function recordOf(def: SheetDef, item: object, omit: string[] = []): Record<string, unknown> {
+  const src = item as Record<string, unknown>;
+  const r: Record<string, unknown> = {};
+  for (const c of def.columns) if (c.key in src && !omit.includes(c.key)) r[c.key] = src[c.key];
+  return r;
+}
+
+/** Next id of the form HD-2024-0007 given the ids in use (any year). */
+export function nextId(prefix: string, year: number, ids: string[], width = 4): string {
+  const re = new RegExp(`^${prefix}-${year}-(\\d+)$`);
+  let max = 0;
+  for (const id of ids) {
+    const m = re.exec(id);
+    if (m) max = Math.max(max, +m[1]);
+  }
+  return `${prefix}-${year}-${String(max + 1).padStart(width, '0')}`;
+}
+
+export function nextRecordId(def: SheetDef, year: number, ids: string[]): string {
+  if (!def.id) throw new Error(`${def.key} has no id`);
+  return nextId(def.id.prefix, year, ids, def.id.width);
+}
+
+/** One field of a sidebar form, as plain JSON. */
+export interface FormField {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+  required: boolean;
+  max?: number;
+  min?: number;
+  choices?: string[];
+  /** The dropdown offers the values of this record type's column (the view carries them). */
+  from?: { sheet: string; column: string };
+}
+
+/** The form a sidebar draws for a record type (layout stays the sidebar's own HTML). */
+export function formOf(def: SheetDef, keys?: readonly string[]): FormField[] {
+  const cols = keys ? keys.map((k) => def.columns.find((c) => c.key === k) as ColumnDef) : def.columns.filter((c) => c.input);
+  return cols.map((c) => {
+    const f: FormField = { key: c.key, label: c.label || c.header, kind: c.kind, required: !!c.required && !c.mayBeEmpty };
+    if (c.max !== undefined) f.max = c.max;
+    if (c.min !== undefined) f.min = c.min;
+    if (c.list && c.list.choices) f.choices = [...c.list.choices];
+    if (c.list && c.list.from) f.from = { ...c.list.from };
+    return f;
+  });
+}
+
+// C0/C1 control characters except tab and newlines: they corrupt cells and documents.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A number typed as a number or as Vietnamese text ("1.250.000", "3", "2,5", "1.000.000 đ"); empty is null, unreadable undefined. */
+export function typedNumber(v: unknown): number | null | undefined {
+  if (isEmpty(v)) return null;
+  if (typeof v === 'number') return isFinite(v) ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const s = v.normalize('NFC').trim().replace(/\s*(đ|đồng|VND)$/i, '').replace(/\s+/g, '');
+  if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ''));
+  if (/^-?\d+$/.test(s)) return Number(s);
+  if (/^-?\d+([.,]\d+)$/.test(s)) return Number(s.replace(',', '.'));
+  return undefined;
+}
+
+const BAD_NUMBER: Partial<Record<ColumnKind, string>> = { int: 'notInteger', money: 'invalidMoney' };
+
+/** One field of a form input: its problem, or undefined. Runs in the browser as on the server. */
+export function checkInput(c: ColumnDef, v: unknown): FieldProblem | undefined {
+  const max: Params = c.max === undefined ? {} : { max: c.maxText || c.max };
+  if (c.kind === 'int' || c.kind === 'number' || c.kind === 'money' || c.kind === 'percent') {
+    const n = typedNumber(v);
+    const bad = { code: BAD_NUMBER[c.kind] || 'invalidType' };
+    if (n === undefined) return bad;
+    if (n === null) return c.required && !c.mayBeEmpty ? { code: 'required' } : undefined;
+    // Whole numbers for int and money; at most two decimals otherwise.
+    if (c.kind === 'int' || c.kind === 'money' ? !Number.isInteger(n) : Math.round(n * 100) !== n * 100) return bad;
+    const low = minProblem(c, n);
+    if (low) return low;
+    if (c.max !== undefined && n > c.max) return { code: 'tooLarge', params: max };
+    return c.check && c.check(n, {});
+  }
+  if (v === undefined || v === null) return c.required ? { code: 'required' } : undefined;
+  if (typeof v !== 'string') return { code: c.required && c.kind !== 'text' ? 'required' : 'invalidType' };
+  const s = v.normalize('NFC').trim();
+  if (c.max !== undefined && v.length > c.max) return { code: 'tooLong', params: max };
+  if (CONTROL.test(v)) return { code: 'controlChars' };
+  if (!s) return c.required && !c.mayBeEmpty ? { code: 'required' } : undefined;
+  if (c.kind === 'date' && !isValidIso(s) && dmyToIso(s) === null) return { code: 'invalidDate' };
+  if (c.kind === 'url' && !/^https?:\/\/[^\s<>"']+$/i.test(s)) return { code: 'invalidUrl' };
+  if (c.pattern && !c.pattern.test(s)) return { code: c.patternCode || 'invalidType', params: { value: s.slice(0, 30) } };
+  if (c.list && c.list.choices && !c.list.loose && !c.list.choices.includes(s)) return { code: 'invalidChoice', params: { choices: c.list.choices.join(', ') } };
+  return c.check && c.check(s, {});
+}
+
+/**
+ * Field → problem for a form input: unknown fields, then each field of `keys` (default: the
+ * declaration's `input` fields). Empty when the input may be saved as far as the shape goes.
+ */
+export function validateForm(def: SheetDef, input: unknown, keys?: readonly string[]): Problems {
+  const cols = keys ? keys.map((k) => def.columns.find((c) => c.key === k) as ColumnDef) : def.columns.filter((c) => c.input);
+  const problems: Problems = {};
+  if (!input || typeof input !== 'object' || Array.isArray(input) || Object.prototype.toString.call(input) !== '[object Object]') {
+    const first = cols.find((c) => c.required) || cols[0];
+    return { [first.key]: { code: 'required' } };
+  }
+  const o = input as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    if (!cols.some((c) => c.key === k)) Object.defineProperty(problems, k, { value: { code: 'unknownField', params: { value: k.slice(0, 40) } }, enumerable: true, configurable: true, writable: true });
+  }
+  for (const c of cols) {
+    const p = checkInput(c, Object.prototype.hasOwnProperty.call(o, c.key) ? o[c.key] : undefined);
+    if (p && !problems[c.key]) problems[c.key] = p;
+  }
+  return problems;
+}
