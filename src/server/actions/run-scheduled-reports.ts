@@ -1,5 +1,5 @@
 // runScheduledReports: the one time-driven trigger decides what is due and handles each period once.
-import { dueJobs, type Job } from '../../core/schedule';
+import { dueJobs, planOverText, planYearOver, type Job } from '../../core/schedule';
 import { dateToIso } from '../../core/cells';
 import { isoToVn } from '../../core/vn-format';
 import { periodFromRange } from '../../core/period';
@@ -114,7 +114,16 @@ export function describeOutcome(o: JobOutcome): string {
   return `${what}${o.number ? ` (${o.number})` : ''}: ${OUTCOME_WORDS[o.outcome]}${o.message ? ` – ${o.message}` : ''}`;
 }
 
-export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[] } {
+/**
+ * What a run did, in words (Cài đặt and the local triggers page show it): each job's outcome, or why there was
+ * nothing to do.
+ */
+function runSummary(outcomes: JobOutcome[], today: string, planYear: number): string {
+  if (outcomes.length) return outcomes.map(describeOutcome).join('; ');
+  return planYearOver(today, planYear) ? planOverText(planYear) : 'Không có việc đến hạn';
+}
+
+export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[]; summary: string } {
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
   const home = uid ? triggerHome({ svc }, uid) : null;
   const ctx = openContext(svc, { spreadsheetId: home ? home.spreadsheetId : undefined });
@@ -128,11 +137,12 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   const stale = ctx.docProps ? !info || info.uid !== uid : !home;
   if (uid && (stale || !ctx.settings.schedule.enabled)) {
     removeTrigger(ctx, uid);
-    return { ok: true, outcomes: [] };
+    return { ok: true, outcomes: [], summary: stale ? 'Trình kích hoạt cũ của quản trị viên khác: đã tự gỡ' : 'Lịch gửi đang tắt: trình kích hoạt đã tự gỡ' };
   }
   const today = dateToIso(ctx.now, ctx.tz);
   const jobs = dueJobs(ctx.settings.schedule, today, ctx.settings.planYear);
   const outcomes: JobOutcome[] = [];
+  let summary = '';
   withLock(svc, () => {
     const wb = loadForReport(ctx);
     for (const job of jobs) {
@@ -144,10 +154,8 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
         afterwards('audit', () => audit(ctx, 'Lịch gửi lỗi', job.key, f.message));
       }
     }
-    if (info) {
-      const summary = outcomes.length ? outcomes.map(describeOutcome).join('; ') : 'Không có việc đến hạn';
-      writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
-    }
+    summary = runSummary(outcomes, today, ctx.settings.planYear);
+    if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
   });
-  return { ok: true, outcomes };
+  return { ok: true, outcomes, summary };
 }
