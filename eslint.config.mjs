@@ -1,4 +1,5 @@
-// Lint: typescript-eslint everywhere; the core may not touch a Google Apps Script global.
+// Lint: typescript-eslint everywhere; the boundaries: the core touches no Google global and imports only the core,
+// a sidebar imports the server only as types (the contract), and our code throws AppError, never a plain Error.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -8,6 +9,15 @@ const GOOGLE_GLOBALS = [
   'LockService', 'ScriptApp', 'HtmlService', 'Utilities', 'Session', 'Logger', 'Charts', 'UrlFetchApp',
   'Drive', 'Docs', 'google',
 ];
+
+/** Import paths that lead out of the pure side: the adapters and the entry file. */
+const SERVER_SIDE = ['**/server', '**/server/**', '**/main', '**/main.ts'];
+
+/** A plain Error reaches the user as "lỗi ngoài dự kiến": throw an AppError with a code of src/core/errors.ts. */
+const PLAIN_ERROR = {
+  selector: "ThrowStatement > NewExpression[callee.name=/^(Error|TypeError|RangeError)$/]",
+  message: 'Throw an AppError with a code of src/core/errors.ts (a plain Error reaches the user as "lỗi ngoài dự kiến").',
+};
 
 export default tseslint.config(
   { ignores: ['build/**', 'node_modules/**', '.local/**', 'coverage/**', 'test-artifacts/**'] },
@@ -32,12 +42,21 @@ export default tseslint.config(
   {
     files: ['src/ui/**'],
     languageOptions: { globals: { ...globals.browser, google: 'readonly' } },
+    rules: {
+      // The sidebar bundle must not carry server code: the contract (src/main.ts's exports) is read as types only.
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: SERVER_SIDE, allowTypeImports: true, message: 'src/ui may import the server only with `import type` (the contract).' }] }],
+    },
   },
   {
     files: ['src/core/**'],
     rules: {
       'no-restricted-globals': ['error', ...GOOGLE_GLOBALS.map((name) => ({ name, message: 'src/core is pure: receive Google services from an adapter.' }))],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='GoogleAppsScript']", message: 'src/core is pure.' }, { selector: "TSQualifiedName[left.name='GoogleAppsScript']", message: 'src/core is pure: no Google types.' }],
+      'no-restricted-syntax': ['error', PLAIN_ERROR, { selector: "MemberExpression[object.name='GoogleAppsScript']", message: 'src/core is pure.' }, { selector: "TSQualifiedName[left.name='GoogleAppsScript']", message: 'src/core is pure: no Google types.' }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: [...SERVER_SIDE, '**/ui', '**/ui/**'], message: 'src/core is pure: it imports only src/core (no src/server, src/ui or src/main.ts), not even types.' }] }],
     },
+  },
+  {
+    files: ['src/server/**', 'src/main.ts'],
+    rules: { 'no-restricted-syntax': ['error', PLAIN_ERROR] },
   },
 );

@@ -56,8 +56,11 @@ function readNumber(n: number, leading: boolean): string[] {
  * linh năm nghìn". Fractions are rounded; negatives start with "âm".
  */
 export function numberInWords(value: number): string {
+  // Programming guards, not user errors: every amount is validated (at most 10.000 tỷ a line) before it is read out.
+  // eslint-disable-next-line no-restricted-syntax
   if (!Number.isFinite(value)) throw new RangeError('AMOUNT_NOT_FINITE');
   const n = Math.round(Math.abs(value));
+  // eslint-disable-next-line no-restricted-syntax
   if (!Number.isSafeInteger(n)) throw new RangeError('AMOUNT_TOO_LARGE');
   if (n === 0) return 'không';
   return (value < 0 ? 'âm ' : '') + readNumber(n, true).join(' ');

@@ -1,6 +1,6 @@
 // What a budget line may contain: the shared zod schema and the stage rules for appraised/approved amounts.
 import * as z from 'zod/mini';
-import { AppError, setOwn, type FieldProblem } from './errors';
+import { AppError, isErrorCode, setOwn, type ErrorCode, type FieldProblem } from './errors';
 import { BUDGET_STAGES, type BudgetLine, type BudgetStage, type Programme, type Target } from './types';
 import { proposedAmount } from './budget';
 import { CONTROL_CHARS as CONTROL, cleanInputText } from './text-clean';
@@ -28,7 +28,7 @@ const money = (required: boolean) =>
   z.unknown().check(
     z.superRefine((v, ctx) => {
       const n = amount(v);
-      const fail = (m: string) => void ctx.issues.push({ code: 'custom', message: m, input: v });
+      const fail = (m: ErrorCode) => void ctx.issues.push({ code: 'custom', message: m, input: v });
       if (n === undefined) return fail('invalidMoney');
       if (n === null) return required ? fail('required') : undefined;
       if (n < 0) return fail('negative');
@@ -46,7 +46,7 @@ export const budgetInputSchema = z.object({
   quantity: z.unknown().check(
     z.superRefine((v, ctx) => {
       const n = amount(v);
-      const fail = (m: string) => void ctx.issues.push({ code: 'custom', message: m, input: v });
+      const fail = (m: ErrorCode) => void ctx.issues.push({ code: 'custom', message: m, input: v });
       if (n === undefined) return fail('invalidType');
       if (n === null) return fail('required');
       if (n <= 0) return fail('notPositive');
@@ -88,7 +88,7 @@ export function validateBudgetShape(input: unknown): Record<string, FieldProblem
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? 'item');
       if (fields[key]) continue;
-      const code = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalidType';
+      const code = isErrorCode(issue.message) ? issue.message : 'invalidType';
       fields[key] = {
         code,
         params: code === 'invalidChoice' ? { choices: BUDGET_STAGES.join(', ') } : code === 'tooLong' ? { max: key === 'item' ? 300 : key === 'unit' ? 60 : key === 'basis' ? 500 : 1000 } : code === 'tooLarge' ? { max: key === 'quantity' ? '1.000.000' : '10.000 tỷ' } : {},

@@ -380,7 +380,7 @@ export function buildDocRequests(input: DocModel): DocRequest[] {
         {
           lines: [
             ...(h.parentOrg ? [{ text: h.parentOrg, style: centre(h.sizes.parentOrg) }] : []),
-            { text: h.org, style: centre(h.sizes.org, { bold: true }) },
+            ...h.org.split('\n').map((text) => ({ text, style: centre(h.sizes.org, { bold: true }) })),
             ruleLine(h.rules.orgPt),
           ],
         },
@@ -449,7 +449,7 @@ export function buildDocRequests(input: DocModel): DocRequest[] {
             ...(sig.authority ? [{ text: sig.authority, style: centre(base, { bold: true, spaceBefore: 12 }) }] : []),
             { text: sig.title, style: sig.authority ? sigTitle : centre(base, { bold: true, spaceBefore: 12 }) },
             ...Array.from({ length: SIGNATURE_SPACE_LINES }, () => ({ text: '', style: centre(base) })),
-            { text: sig.name, style: sigTitle },
+            { text: sig.name, style: sig.namePlaceholder ? { ...sigTitle, highlight: true } : sigTitle },
           ],
         },
       ],

@@ -1,20 +1,112 @@
 // Coded errors of the domain: the core says what went wrong; the edge (messages.ts) says it in Vietnamese.
 
+/**
+ * Every error code the add-on knows, field-level and whole-action, in one list.
+ * To add a code: append it here (keep one code per line so parallel additions merge cleanly), then
+ * give it its Vietnamese words in `src/core/messages.ts` — `tsc` fails until you do.
+ */
+export const ERROR_CODES = [
+  // Field-level codes (a problem with one field of the input or one cell of a row)
+  'required',
+  'invalidType',
+  'tooLong',
+  'invalidDate',
+  'dateOutOfPlan',
+  'notInteger',
+  'negative',
+  'notPositive',
+  'tooLarge',
+  'invalidMoney',
+  'invalidUrl',
+  'invalidEmail',
+  'unknownTarget',
+  'unknownProgram',
+  'unknownBudgetLine',
+  'budgetLineOtherProgram',
+  'targetOtherProgram',
+  'invalidChoice',
+  'unknownField',
+  'controlChars',
+  'dateOrder',
+  'stageTooEarly',
+  'duplicateId',
+  'invalidHour',
+  'emptyList',
+  // Whole-action codes
+  'invalidInput',
+  'missingSheet',
+  'missingColumn',
+  'duplicateColumn',
+  'badCell',
+  'notSetUp',
+  'noPlan',
+  'notAdmin',
+  'noUserEmail',
+  'busy',
+  'transient',
+  'unexpected',
+  'eventNotFound',
+  'eventCancelled',
+  'budgetLineNotFound',
+  'periodLocked',
+  'quotaShort',
+  'weeklyQuotaShort',
+  'noRecipients',
+  'invalidPlan',
+  'sendUnknown',
+  'noTimeTrigger',
+  'documentExists',
+  'documentSuperseded',
+  'periodAlreadySent',
+  'documentState',
+  // Registers: associations, experts, dossiers (issue 15)
+  'invalidPhone',
+  'unknownExpertField',
+  'unknownOrganisation',
+  'unknownAssociation',
+  'unknownExpert',
+  'expertUnavailable',
+  'duplicateExpert',
+  'oneChair',
+  'tooManyRows',
+  'noKindTarget',
+  'dossierNotFound',
+  'dossierBadMove',
+  'dossierNoPanel',
+  'dossierAlreadySent',
+  'noRequesterEmail',
+  'eventOfDossier',
+  'notContactReader',
+  'noContactsFile',
+  'expertNotFound',
+  'associationNotFound',
+] as const;
+
+/** A code of ERROR_CODES: the closed set `messages.ts` must cover. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+
+/** Narrows a string (a zod message, a code read back from JSON) to a known code. */
+export function isErrorCode(s: unknown): s is ErrorCode {
+  return typeof s === 'string' && KNOWN.has(s);
+}
+
 export type Params = Record<string, string | number>;
 
 /** A field-level problem: the field name as the sidebar knows it, and a code. */
 export interface FieldProblem {
-  code: string;
+  code: ErrorCode;
   params?: Params;
 }
 
 /** An expected failure (bad input, missing column, no right): never a crash. */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly params: Params;
   readonly fields: Record<string, FieldProblem>;
 
-  constructor(code: string, params: Params = {}, fields: Record<string, FieldProblem> = {}) {
+  constructor(code: ErrorCode, params: Params = {}, fields: Record<string, FieldProblem> = {}) {
     super(code);
     this.name = 'AppError';
     this.code = code;

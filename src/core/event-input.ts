@@ -1,6 +1,6 @@
 // What a logged event may contain: one zod schema shared by the sidebar and the server, plus plan checks.
 import * as z from 'zod/mini';
-import { AppError, setOwn, type FieldProblem } from './errors';
+import { AppError, isErrorCode, setOwn, type ErrorCode, type FieldProblem } from './errors';
 import { dmyToIso, isValidIso } from './cells';
 import { typedNumber } from './record-type';
 import type { BudgetLine, EventFields, Target } from './types';
@@ -61,11 +61,11 @@ const requiredText = (max: number) => text(max).check(z.refine((s) => s.trim().l
 
 const wholeNumber = typedNumber;
 
-const numberField = (opts: { min: number; max: number; minCode: string; money?: boolean }) =>
+const numberField = (opts: { min: number; max: number; minCode: ErrorCode; money?: boolean }) =>
   z.unknown().check(
     z.superRefine((v, ctx) => {
       const n = wholeNumber(v);
-      const code = (c: string) => void ctx.issues.push({ code: 'custom', message: c, input: v });
+      const code = (c: ErrorCode) => void ctx.issues.push({ code: 'custom', message: c, input: v });
       if (n === undefined || (typeof n === 'number' && !isFinite(n))) return code(opts.money ? 'invalidMoney' : 'notInteger');
       if (n === null) return;
       if (!Number.isInteger(n)) return code(opts.money ? 'invalidMoney' : 'notInteger');
@@ -111,7 +111,7 @@ export function validateEventShape(input: unknown, allowed: readonly string[] = 
       const key = String(issue.path[0] ?? 'targetCode');
       if (fields[key]) continue;
       const msg = issue.message;
-      const code = /^[a-zA-Z]+$/.test(msg) ? msg : 'invalidType';
+      const code = isErrorCode(msg) ? msg : 'invalidType';
       const given = (input as Record<string, unknown>)[key];
       const params: Record<string, string | number> = key in LIMITS ? { max: (LIMITS as Record<string, number>)[key] } : {};
       if (code === 'unknownTarget' || code === 'unknownBudgetLine') params.value = typeof given === 'string' ? given.slice(0, 30) : String(given);

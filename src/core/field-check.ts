@@ -1,5 +1,5 @@
 // Small field checkers shared by the registers (associations, experts, dossiers): one coded problem per field.
-import { AppError, setOwn, type FieldProblem } from './errors';
+import { AppError, setOwn, type ErrorCode, type FieldProblem } from './errors';
 import { isValidIso, dmyToIso } from './cells';
 import { isEmail } from './settings';
 
@@ -31,7 +31,7 @@ export class FieldReader {
     for (const k of Object.keys(input)) if (!allowed.includes(k)) setOwn<FieldProblem>(this.problems, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
   }
 
-  private fail(key: string, code: string, params: Record<string, string | number> = {}): void {
+  private fail(key: string, code: ErrorCode, params: Record<string, string | number> = {}): void {
     if (!this.problems[key]) this.problems[key] = { code, params };
   }
 
@@ -125,7 +125,7 @@ export class FieldReader {
   }
 
   /** A problem found by a rule beyond the field's own shape (unknown code, conflicting dates). */
-  add(key: string, code: string, params: Record<string, string | number> = {}): void {
+  add(key: string, code: ErrorCode, params: Record<string, string | number> = {}): void {
     this.fail(key, code, params);
   }
 

@@ -1,5 +1,5 @@
 // Vietnamese words for every error code and field: the one place where codes become messages.
-import type { Params } from './errors';
+import type { ErrorCode, Params } from './errors';
 
 /** Field names as the sidebars and the server API know them, with their Vietnamese labels. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -92,7 +92,8 @@ export const FIELD_LABELS: Record<string, string> = {
   reminderDays: 'Nhắc hạn trước (ngày)',
 };
 
-const M: Record<string, (p: Params) => string> = {
+/** Typed by ErrorCode: a code of errors.ts without its words here fails `tsc`. */
+const M: Record<ErrorCode, (p: Params) => string> = {
   // Field-level codes
   required: () => 'Bắt buộc nhập.',
   invalidType: () => 'Giá trị không hợp lệ.',
@@ -137,6 +138,7 @@ const M: Record<string, (p: Params) => string> = {
   budgetLineNotFound: (p) => `Không tìm thấy dòng kinh phí mã ${p.id}.`,
   periodLocked: (p) => `Số liệu kỳ ${p.period} đã được báo cáo chính thức (${p.number}); chỉ quản trị viên mới được sửa.`,
   quotaShort: (p) => `Hạn mức email hôm nay của tài khoản còn ${p.remaining} người nhận, cần ${p.needed}. Chưa gửi gì; hãy thử lại vào ngày mai.`,
+  weeklyQuotaShort: (p) => `Hạn mức email hôm nay của tài khoản còn ${p.remaining} người nhận, bản tóm tắt tuần cần ${p.needed}. Bản tóm tắt tuần này chưa được gửi.`,
   noRecipients: (p) => `Chưa khai báo địa chỉ email nhận (${p.field}) trong Cài đặt.`,
   invalidPlan: () => 'Kế hoạch có lỗi, chưa áp dụng.',
   sendUnknown: (p) => `Lần gửi văn bản ${p.number} trước đó bị gián đoạn nên chưa rõ đã đến nơi nhận hay chưa. Hãy kiểm tra hộp thư đã gửi; quản trị viên có thể gửi lại từ Cài đặt.`,
@@ -169,13 +171,14 @@ const M: Record<string, (p: Params) => string> = {
 };
 
 /** The Vietnamese message of a code; unknown codes still read as a sentence, never as a code. */
-export function messageOf(code: string, params: Params = {}): string {
+export function messageOf(code: ErrorCode, params: Params = {}): string {
+  // A code read back from JSON or a hand-edited cell may still be outside the union at run time.
   const f = Object.prototype.hasOwnProperty.call(M, code) ? M[code] : undefined;
   return f ? f(params) : M.unexpected({ detail: code });
 }
 
 /** "Ngày: Ngày không hợp lệ …": the label names the field so a message stands on its own. */
-export function fieldMessage(field: string, code: string, params: Params = {}): string {
+export function fieldMessage(field: string, code: ErrorCode, params: Params = {}): string {
   const label = Object.prototype.hasOwnProperty.call(FIELD_LABELS, field) ? FIELD_LABELS[field] : field;
   return `${label}: ${messageOf(code, params)}`;
 }

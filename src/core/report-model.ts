@@ -91,7 +91,10 @@ export interface Signer {
   /** `TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`; '' when the head signs in their own name. */
   authority: string;
   title: string;
+  /** Bold under the signature (ND30 ô 7b); the placeholder when settings have none. */
   name: string;
+  /** The name is SIGNER_PLACEHOLDER: renderers highlight it like the other places staff fill. */
+  namePlaceholder?: boolean;
 }
 
 export interface Annex {
@@ -148,20 +151,41 @@ export const PAGE = {
 /** Width between the margins, points: what table widths add up to. */
 export const TEXT_WIDTH = Math.round((PAGE.width - PAGE.margins.left - PAGE.margins.right) * 10) / 10;
 
+/** Docs puts 5 pt of padding on each side of a table cell's text (its default, which the renderers keep). */
+export const CELL_PADDING_PT = 5;
+
+// Times New Roman advance widths in 1/1000 em (regular, bold) for the characters that fill narrow
+// columns; others take an average that errs wide (Vietnamese marks do not change a letter's width).
+const TNR: Record<string, [number, number]> = {
+  '0': [500, 500], '1': [500, 500], '2': [500, 500], '3': [500, 500], '4': [500, 500], '5': [500, 500], '6': [500, 500], '7': [500, 500], '8': [500, 500], '9': [500, 500],
+  '/': [278, 278], '.': [250, 250], ',': [250, 250], ' ': [250, 250], '(': [333, 333], ')': [333, 333], '%': [833, 1000], '-': [333, 333],
+  S: [556, 556], T: [611, 667], I: [333, 389], V: [722, 722], X: [722, 722], L: [611, 667],
+};
+
+/** Width of a one-line text in Times New Roman at `size` points. */
+export function textWidthPt(text: string, size: number, bold = false): number {
+  let w = 0;
+  for (const ch of text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) {
+    const m = TNR[ch];
+    w += m ? m[bold ? 1 : 0] : ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? (bold ? 760 : 722) : bold ? 540 : 500;
+  }
+  return (w * size) / 1000;
+}
+
+/** The narrowest column that holds `samples` on one line with Docs' cell padding, rounded up to 2 pt. */
+const fitWidth = (samples: string[], size: number, bold = true): number =>
+  Math.ceil((Math.max(...samples.map((t) => textWidthPt(t, size, bold))) + 2 * CELL_PADDING_PT + 1) / 2) * 2;
+
 const BODY_SIZE = 14;
 const TABLE_SIZE = 11;
-/** How many of a target's events the body cites by name; the rest are in Phụ lục 2. */
-export const MAX_CITED_EVENTS = 3;
+/** How many of a target's events the body names; the full list is Phụ lục 2. */
+export const MAX_CITED_EVENTS = 2;
 
 // ---------------------------------------------------------------------------------------------------
 // Small text helpers
 
 const capFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-function sentence(s: string): string {
-  const t = s.trim();
-  return !t || /[.!?…:;]$/.test(t) ? t : t + '.';
-}
 
 /** "thứ nhất", "thứ hai", … "thứ tư" as Vietnamese ordinals read. */
 export function ordinalVn(n: number): string {
@@ -214,25 +238,81 @@ function decisionRef(s: Settings): string {
     .join(' ');
 }
 
+/** The header's left column: the issuing body's name in two lines, the Quốc hiệu on one line at the right. */
+const HEADER_LEFT = 205;
+
+/**
+ * Breaks an upper-case organisation name into lines of at most `width` points (12 pt bold), where a
+ * person would: never inside the place name that ends it ("TỈNH BẮC GIANG" stays whole), and
+ * preferably before "VÀ", "TỈNH", "THÀNH PHỐ". Lines are joined with "\n" (one paragraph each).
+ */
+export function breakOrgName(name: string, width: number, size: number): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (!words.length || textWidthPt(name, size, true) <= width) return name;
+  // Units that never split: the place phrase from TỈNH / THÀNH PHỐ to the end, then single words.
+  let placeAt = words.findIndex((w, i) => w === 'TỈNH' || (w === 'THÀNH' && words[i + 1] === 'PHỐ'));
+  if (placeAt < 0) placeAt = words.length;
+  const units = [...words.slice(0, placeAt), ...(placeAt < words.length ? [words.slice(placeAt).join(' ')] : [])];
+  const lines: string[] = [];
+  let cur = '';
+  for (const u of units) {
+    const tryLine = cur ? `${cur} ${u}` : u;
+    if (cur && textWidthPt(tryLine, size, true) > width) {
+      lines.push(cur);
+      cur = u;
+    } else cur = tryLine;
+  }
+  if (cur) lines.push(cur);
+  // Prefer a break before "VÀ" when the first line would end with it.
+  for (let i = 0; i < lines.length - 1; i++) {
+    const ws = lines[i].split(' ');
+    if (ws[ws.length - 1] === 'VÀ' && ws.length > 1) {
+      lines[i] = ws.slice(0, -1).join(' ');
+      lines[i + 1] = `VÀ ${lines[i + 1]}`;
+    }
+  }
+  return lines.join('\n');
+}
+
 function buildHeader(s: Settings, number: string, today: IsoDate): HeaderModel {
   return {
     parentOrg: upperVn(s.parentOrgName || ''),
-    org: upperVn(s.orgName || ''),
+    org: breakOrgName(upperVn(s.orgName || ''), HEADER_LEFT - 2 * CELL_PADDING_PT, 12),
     number: `Số: ${number}`,
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     dateLine: ndDateLine(s.place, today),
-    widths: [190, Math.round((TEXT_WIDTH - 190) * 10) / 10],
+    widths: [HEADER_LEFT, Math.round((TEXT_WIDTH - HEADER_LEFT) * 10) / 10],
     sizes: { parentOrg: 12, org: 12, number: 13, nation: 12, motto: 13, dateLine: 13 },
     rules: { orgPt: 60, mottoPt: 170 },
   };
 }
 
+/** Shown in the signature block while settings have no signer's name: staff must fill it before signing. */
+export const SIGNER_PLACEHOLDER = '[Họ và tên người ký]';
+
+/** "- Lưu: VT, VP.": the văn thư (VT) keeps every issued document, named once whatever the setting says. */
+export function archiveLine(setting: string): string {
+  const parts = (setting || '')
+    .replace(/^\s*-?\s*lưu\s*:?/i, '')
+    .split(/[,;]/)
+    .map((x) => x.trim().replace(/[.;]+$/, ''))
+    .filter(Boolean);
+  const seen = new Set<string>(['VT']);
+  const rest = parts.filter((x) => {
+    const k = x.toUpperCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return `- Lưu: ${['VT', ...rest].join(', ')}.`;
+}
+
 function closing(s: Settings): DocModel['closing'] {
-  const archive = (s.archiveLine || '').trim().replace(/[.;]+$/, '');
+  const name = (s.signerName || '').trim();
   return {
-    noiNhan: ['- Như trên;', `- Lưu: VT${archive ? ', ' + archive : ''}.`],
-    signer: { authority: upperVn(s.signerAuthority || ''), title: upperVn(s.signerTitle || ''), name: s.signerName || '' },
+    noiNhan: ['- Như trên;', archiveLine(s.archiveLine)],
+    signer: { authority: upperVn(s.signerAuthority || ''), title: upperVn(s.signerTitle || ''), name: name || SIGNER_PLACEHOLDER, ...(name ? {} : { namePlaceholder: true }) },
   };
 }
 
@@ -400,44 +480,63 @@ function flagText(r: TargetRow): string {
 }
 
 function citeEvents(r: TargetRow): string {
-  if (!r.events.length) return 'Trong kỳ chưa có hoạt động được ghi nhận.';
-  const cited = r.events
-    .slice(0, MAX_CITED_EVENTS)
-    .map((e) => `${e.title.trim()} (${[isoToVn(e.date), e.location.trim()].filter(Boolean).join(', ')})`);
+  const cited = r.events.slice(0, MAX_CITED_EVENTS).map((e) => `${e.title.trim()}, ${isoToVn(e.date)}`);
   const more = r.events.length - cited.length;
-  return (
-    `Hoạt động trong kỳ (${r.events.length}): ${cited.join('; ')}` +
-    (more > 0 ? `; và ${more} hoạt động khác (chi tiết tại Phụ lục 2).` : '.')
-  );
+  return cited.join('; ') + (more > 0 ? `; và ${more} hoạt động khác` : '');
 }
 
-function targetBlocks(r: TargetRow, letter: string): Block[] {
+/** "- Tư vấn, phản biện: thực hiện 1 đề án trong kỳ (…, 20/05/2024); lũy kế 2 đề án, đạt 50% kế hoạch (ít nhất 4 đề án)." */
+function doneLine(r: TargetRow): string {
   const t = r.target;
-  const blocks: Block[] = [{ t: 'heading', level: 3, text: `${letter}) ${sentence(t.content || t.name)}` }];
+  const flag = flagText(r);
   if (isQuantified(r)) {
-    const flag = flagText(r);
-    blocks.push(
-      p(
-        `Kế hoạch năm: ${withUnit(plannedText(t), t.unit)}. Trong kỳ thực hiện: ${withUnit(r.period.done, t.unit)}; ` +
-          `lũy kế từ đầu năm: ${withUnit(r.ytd.done, t.unit)}, đạt ${pct(r)}% kế hoạch` +
-          (flag ? `, ${flag}.` : '.') +
-          (t.note.trim() ? ' ' + sentence(t.note) : ''),
-      ),
+    return (
+      `- ${t.name}: thực hiện ${withUnit(r.period.done, t.unit)} trong kỳ (${citeEvents(r)}); ` +
+      `lũy kế ${withUnit(r.ytd.done, t.unit)}, đạt ${pct(r)}% kế hoạch (${withUnit(plannedText(t), t.unit)})${flag ? `, ${flag}` : ''}.`
     );
-  } else {
-    const overdue = r.ytd.flags.includes('overdue') ? `; quá hạn (hạn ${isoToVn(t.dueDate || '')})` : '';
-    blocks.push(p(`Tình trạng: ${t.status || 'chưa cập nhật'}${overdue}.` + (t.note.trim() ? ' ' + sentence(t.note) : '')));
   }
-  blocks.push(p(citeEvents(r)));
+  const state = t.status ? `; tình trạng: ${t.status.toLowerCase()}` : '';
+  const overdue = r.ytd.flags.includes('overdue') ? `; ${flagText(r)}` : '';
+  return `- ${t.name}: ${r.events.length} hoạt động trong kỳ (${citeEvents(r)})${state}${overdue}.`;
+}
+
+/**
+ * One programme's part of I: its rate, then what was done in the period target by target, what is
+ * behind or overdue, and one sentence for the targets with nothing in the period. Targets go by
+ * their short names; the decision's wording and every figure stay in Phụ lục 1.
+ */
+function programmeSummary(row: ProgrammeRow): Block[] {
+  const blocks: Block[] = [];
+  const periodEvents = row.targets.reduce((n, r) => n + r.events.length, 0);
+  const rate =
+    row.ytd.percent !== null
+      ? `Lũy kế từ đầu năm, hoàn thành ${row.ytd.complete}/${row.ytd.quantified} chỉ tiêu định lượng, tỷ lệ bình quân đạt ${formatPercent(row.ytd.percent)}%.`
+      : '';
+  blocks.push(p(`${rate}${rate ? ' ' : ''}${periodEvents ? `Trong kỳ thực hiện ${periodEvents} hoạt động:` : 'Trong kỳ chưa có hoạt động được ghi nhận.'}`));
+  const active = row.targets.filter((r) => r.events.length);
+  blocks.push(...active.map((r) => p(doneLine(r))));
+  const idle = row.targets.filter((r) => !r.events.length);
+  const overdue = idle.filter((r) => r.ytd.flags.includes('overdue'));
+  const behind = idle.filter((r) => !r.ytd.flags.includes('overdue') && r.ytd.flags.includes('behind'));
+  const named = new Set([...overdue, ...behind]);
+  const rest = idle.filter((r) => !named.has(r));
+  if (overdue.length) {
+    blocks.push(p(`Quá hạn, chưa hoàn thành: ${namesList(overdue, (r) => [`hạn ${isoToVn(r.target.dueDate || '')}`, isQuantified(r) ? `đạt ${pct(r)}%` : ''].filter(Boolean).join(', '))}.`));
+  }
+  if (behind.length) blocks.push(p(`Chậm so với tiến độ${active.length ? ', trong kỳ chưa có hoạt động' : ''}: ${namesList(behind, (r) => (r.ytd.done ? `lũy kế đạt ${pct(r)}%` : ''))}.`));
+  if (rest.length) {
+    const detail = (r: TargetRow): string => (isComplete(r) ? 'đã hoàn thành' : isQuantified(r) ? (r.ytd.done ? `lũy kế đạt ${pct(r)}%` : '') : (r.target.status || '').toLowerCase());
+    blocks.push(p(`${active.length || named.size ? 'Các chỉ tiêu khác' : 'Các chỉ tiêu'} chưa có hoạt động trong kỳ: ${namesList(rest, detail)}.`));
+  }
   return blocks;
 }
-
-const letters = 'abcdefghiklmnopqrstuvxy';
-const letter = (i: number): string => letters[i] || String(i + 1);
 
 function namesList(rows: TargetRow[], detail: (r: TargetRow) => string): string {
   return rows.map((r) => `${r.target.name}${detail(r) ? ` (${detail(r)})` : ''}`).join('; ');
 }
+
+/** Past this many, II counts the targets behind instead of naming them again. */
+const MAX_NAMED_IN_REVIEW = 5;
 
 function evaluationBlocks(d: ReportData, period: ReportPeriod): Block[] {
   const rows = allTargets(d);
@@ -465,7 +564,11 @@ function evaluationBlocks(d: ReportData, period: ReportPeriod): Block[] {
         namesList(overdue, (r) => [`hạn ${isoToVn(r.target.dueDate || '')}`, isQuantified(r) ? `đạt ${pct(r)}%` : `tình trạng: ${r.target.status || 'chưa cập nhật'}`].join(', ')) +
         '.',
     );
-  if (behind.length) issues.push(`Có ${behind.length} chỉ tiêu chậm so với tiến độ kế hoạch: ` + namesList(behind, (r) => `lũy kế đạt ${pct(r)}%`) + '.');
+  // Part I already names them programme by programme: a long list is not repeated here.
+  if (behind.length > MAX_NAMED_IN_REVIEW) {
+    const none = behind.filter((r) => !r.ytd.done).length;
+    issues.push(`Có ${behind.length}/${rows.length} chỉ tiêu chậm so với tiến độ kế hoạch (nêu tại mục I)${none ? `, trong đó ${none} chỉ tiêu chưa có kết quả` : ''}.`);
+  } else if (behind.length) issues.push(`Có ${behind.length} chỉ tiêu chậm so với tiến độ kế hoạch: ` + namesList(behind, (r) => `lũy kế đạt ${pct(r)}%`) + '.');
   if (!issues.length) issues.push(`Đến ngày ${isoToVn(d.asOf)}, không có chỉ tiêu quá hạn hoặc chậm so với tiến độ kế hoạch.`);
   blocks.push(...issues.map((i) => p(i)));
   blocks.push(placeholder('tồn tại, hạn chế khác.'));
@@ -483,15 +586,20 @@ function directionBlocks(d: ReportData, period: ReportPeriod, s: Settings): Bloc
     blocks.push(p('Các chỉ tiêu của kế hoạch năm đã hoàn thành; tiếp tục duy trì, nâng cao chất lượng các hoạt động.'));
   } else {
     blocks.push(p(`Trong ${next}, ${s.orgName || 'đơn vị'} tập trung thực hiện các chỉ tiêu chưa hoàn thành:`));
-    const items = rows.map((r) => {
+    // One line per programme, naming its unfinished targets and what remains of each.
+    const remaining = (r: TargetRow): string => {
       const t = r.target;
-      const due = t.dueDate ? `, hạn ${isoToVn(t.dueDate)}` : '';
-      if (isQuantified(r)) {
-        const left = Math.max(0, (t.quantity as number) - r.ytd.done);
-        return `- ${t.name}: còn ${withUnit(left, t.unit)} (lũy kế đạt ${pct(r)}%)${due}`;
-      }
-      return `- ${t.name}: tiếp tục thực hiện (tình trạng: ${t.status || 'chưa cập nhật'})${due}`;
-    });
+      const due = t.dueDate ? `hạn ${isoToVn(t.dueDate)}` : '';
+      const left = isQuantified(r) ? `còn ${withUnit(Math.max(0, (t.quantity as number) - r.ytd.done), t.unit)}` : '';
+      return [left, due].filter(Boolean).join(', ');
+    };
+    // Ongoing qualitative work without a deadline is said once, not target by target.
+    const listed = (r: TargetRow): boolean => isQuantified(r) || !!r.target.dueDate;
+    const items = d.programmes
+      .map((prog, i) => ({ i, open: prog.targets.filter((r) => !isComplete(r) && listed(r)) }))
+      .filter((x) => x.open.length)
+      .map((x) => `- Nhiệm vụ ${x.i + 1}: ${namesList(x.open, remaining)}`);
+    if (rows.some((r) => !listed(r))) items.push('- Duy trì các nhiệm vụ thường xuyên (chỉ tiêu định tính) của từng nhiệm vụ, chương trình');
     blocks.push(...listLines(items).map((l) => p(l)));
   }
   blocks.push(placeholder(`nhiệm vụ, giải pháp trọng tâm ${next}.`));
@@ -525,21 +633,25 @@ function proposalBlocks(d: ReportData, s: Settings): Block[] {
 function programmeBlocks(d: ReportData): Block[] {
   const blocks: Block[] = [{ t: 'heading', level: 1, text: 'I. KẾT QUẢ THỰC HIỆN' }];
   d.programmes.forEach((row, i) => {
-    blocks.push({ t: 'heading', level: 2, text: `${i + 1}. Nhiệm vụ, chương trình hoạt động ${ordinalVn(i + 1)}: ${row.programme.name}` });
-    if (row.ytd.percent !== null)
-      blocks.push(
-        p(
-          `Lũy kế từ đầu năm, ${row.ytd.complete}/${row.ytd.quantified} chỉ tiêu định lượng đã hoàn thành; ` +
-            `tỷ lệ hoàn thành bình quân các chỉ tiêu định lượng đạt ${formatPercent(row.ytd.percent)}%.`,
-        ),
-      );
-    row.targets.forEach((r, j) => blocks.push(...targetBlocks(r, letter(j))));
+    blocks.push({ t: 'heading', level: 2, text: `${i + 1}. ${row.programme.name}` });
+    blocks.push(...programmeSummary(row));
   });
+  blocks.push(p('Kết quả từng chỉ tiêu (kế hoạch, thực hiện trong kỳ, lũy kế, tỷ lệ) tại Phụ lục 1; danh sách hoạt động trong kỳ tại Phụ lục 2.', { italic: true }));
   return blocks;
 }
 
-const ANNEX1_WIDTHS = [28, 150, 45, 45, 42, 42, 45, 70];
-const ANNEX2_WIDTHS = [26, 56, 112, 62, 40, 62, 54, 55];
+/** Room for "STT" and a row number up to 1000, bold, at the tables' size. */
+const STT_W = fitWidth(['STT', '1000', 'VIII'], TABLE_SIZE);
+/** A date in full: 28/12/2024. */
+const DATE_W = fitWidth(['28/12/2024'], TABLE_SIZE);
+/** Amounts up to 9.999.999.999 đồng (a total), bold. */
+const AMOUNT_W = fitWidth(['9.999.999.999'], TABLE_SIZE);
+/** Whatever the fixed columns leave for the one that wraps (Nội dung, Hoạt động). */
+const rest = (fixed: number[]): number => Math.floor((TEXT_WIDTH - fixed.reduce((a, b) => a + b, 0)) * 10) / 10;
+const ANNEX1_FIXED = [STT_W, 45, 45, 42, 42, 45, 70];
+const ANNEX1_WIDTHS = [STT_W, rest(ANNEX1_FIXED), ...ANNEX1_FIXED.slice(1)];
+const ANNEX2_FIXED = [STT_W, DATE_W, 60, 40, 50, 50, AMOUNT_W];
+const ANNEX2_WIDTHS = [STT_W, DATE_W, rest(ANNEX2_FIXED), ...ANNEX2_FIXED.slice(2)];
 
 function annexTargets(d: ReportData): Block[] {
   const rows: string[][] = [['STT', 'Nội dung nhiệm vụ', 'Đơn vị tính', 'Kế hoạch năm', 'Trong kỳ', 'Lũy kế', 'Tỷ lệ lũy kế (%)', 'Ghi chú']];
@@ -557,7 +669,8 @@ function annexTargets(d: ReportData): Block[] {
       note[0] = capFirst(note[0]);
       rows.push([
         String(j + 1),
-        t.content || t.name,
+        // Short names, as in the body: the decision's wording stays in the "Chỉ tiêu" sheet.
+        t.name || t.content,
         q ? t.unit : '',
         q ? plannedText(t) : '',
         q ? formatNumber(r.period.done) : '',
@@ -699,7 +812,9 @@ export function buildBudgetSubmission(input: BudgetSubmissionInput): DocModel {
   const amount = (l: BudgetLine): number => proposedAmount(l.quantity, l.unitPrice);
   const sum = (ls: BudgetLine[], f: (l: BudgetLine) => number): number => ls.reduce((a, l) => a + f(l), 0);
   const total = sum(lines, amount);
-  const reviewed = lines.some((l) => l.appraised !== null || l.approved !== null);
+  // The Tờ trình asks for appraisal: approval is UBND's later step, so no approval column; a figure
+  // already appraised (a resubmission) is shown beside the proposal.
+  const reviewed = lines.some((l) => l.appraised !== null);
   const scope = `nhiệm vụ, chương trình hoạt động năm ${year}`;
   const ref = decisionRef(s);
 
@@ -716,7 +831,7 @@ export function buildBudgetSubmission(input: BudgetSubmissionInput): DocModel {
   );
 
   const head = ['STT', 'Nội dung chi', 'Đơn vị tính', 'Số lượng', 'Đơn giá (đồng)', 'Thành tiền (đồng)'];
-  if (reviewed) head.push('Thẩm định (đồng)', 'Phê duyệt (đồng)');
+  if (reviewed) head.push('Thẩm định (đồng)');
   head.push('Căn cứ/Ghi chú');
   const rows: string[][] = [head];
   const bold: number[] = [0];
@@ -724,21 +839,24 @@ export function buildBudgetSubmission(input: BudgetSubmissionInput): DocModel {
   groups.forEach((g, i) => {
     bold.push(rows.length);
     const r = [roman(i + 1), g.name, '', '', '', formatNumber(sum(g.lines, amount))];
-    if (reviewed) r.push(money(sum(g.lines, (l) => l.appraised || 0)), money(sum(g.lines, (l) => l.approved || 0)));
+    if (reviewed) r.push(money(sum(g.lines, (l) => l.appraised || 0)));
     rows.push([...r, '']);
     g.lines.forEach((l, j) => {
       const row = [String(j + 1), l.item, l.unit, formatNumber(l.quantity), formatNumber(l.unitPrice), formatNumber(amount(l))];
-      if (reviewed) row.push(money(l.appraised), money(l.approved));
+      if (reviewed) row.push(money(l.appraised));
       rows.push([...row, [l.basis, l.note].map((x) => (x || '').trim()).filter(Boolean).join('; ')]);
     });
   });
   bold.push(rows.length);
   const totalRow = ['', 'Tổng cộng', '', '', '', formatNumber(total)];
-  if (reviewed) totalRow.push(formatNumber(sum(lines, (l) => l.appraised || 0)), formatNumber(sum(lines, (l) => l.approved || 0)));
+  if (reviewed) totalRow.push(formatNumber(sum(lines, (l) => l.appraised || 0)));
   rows.push([...totalRow, '']);
-  const widths = reviewed ? [24, 100, 36, 32, 52, 58, 58, 58, 50] : [28, 140, 45, 40, 62, 70, 82];
+  const size = reviewed ? 10 : TABLE_SIZE;
+  const money10 = fitWidth(['9.999.999.999'], size);
+  const fixed = reviewed ? [fitWidth(['STT', '100'], size), 38, 34, fitWidth(['99.999.999'], size), money10, money10, 60] : [STT_W, 45, 40, fitWidth(['99.999.999'], size), money10, 80];
+  const widths = [fixed[0], rest(fixed), ...fixed.slice(1)];
   const align: Align[] = reviewed
-    ? ['center', 'left', 'center', 'right', 'right', 'right', 'right', 'right', 'left']
+    ? ['center', 'left', 'center', 'right', 'right', 'right', 'right', 'left']
     : ['center', 'left', 'center', 'right', 'right', 'right', 'left'];
 
   return {
@@ -754,7 +872,7 @@ export function buildBudgetSubmission(input: BudgetSubmissionInput): DocModel {
         subtitle: upperVn(`Dự toán kinh phí thực hiện ${scope}`),
         note: `(Kèm theo Tờ trình số ${number} ngày ${isoToVn(today)} của ${org})`,
         blocks: [
-          { t: 'table', rows, header: true, widths, boldRows: bold, size: reviewed ? 10 : TABLE_SIZE, align },
+          { t: 'table', rows, header: true, widths, boldRows: bold, size, align },
           p(`Bằng chữ: ${amountInWords(total)}.`, { italic: true, indentFirst: false }),
         ],
       },

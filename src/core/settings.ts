@@ -1,6 +1,6 @@
 // Settings: defaults for a template, validation of what the settings sidebar sends, admin checks.
 import * as z from 'zod/mini';
-import { AppError, setOwn, type FieldProblem } from './errors';
+import { AppError, isErrorCode, setOwn, type FieldProblem } from './errors';
 import { SEED_DECISION } from './seed-plan';
 import type { Settings } from './types';
 import { isValidIso } from './cells';
@@ -121,7 +121,7 @@ export function validateSettings(input: unknown, current: Settings): Settings {
   if (!r.success) {
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? 'settings');
-      const code = issue.message && !issue.message.includes(' ') ? issue.message : 'invalidType';
+      const code = isErrorCode(issue.message) ? issue.message : 'invalidType';
       if (!fields[key]) fields[key] = { code, params: code === 'tooLong' ? { max: MAX_LENGTH[key] ?? 200 } : {} };
     }
   }

@@ -1,4 +1,5 @@
 // Domain types of the LHH plan: programmes, targets, events, budget lines, settings.
+import type { ErrorCode } from './errors';
 
 /** An ISO calendar date, `YYYY-MM-DD`: the only date form that crosses google.script.run. */
 export type IsoDate = string;
@@ -136,7 +137,7 @@ export interface Settings {
 /** A failed action, as the sidebar receives it. */
 export interface Failure {
   ok: false;
-  code: string;
+  code: ErrorCode;
   message: string;
   errors: Record<string, string>;
 }

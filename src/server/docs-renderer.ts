@@ -98,7 +98,7 @@ export function renderDoc(docApp: DocApp, input: DocModel): GoogleAppsScript.Doc
   const centre = (size: number, extra: Partial<ParaStyle> = {}): ParaStyle => ({ size, align: 'center', ...extra });
   fillCell(head.getCell(0, 0), [
     ...(h.parentOrg ? [{ text: h.parentOrg, style: centre(h.sizes.parentOrg) }] : []),
-    { text: h.org, style: centre(h.sizes.org, { bold: true }) },
+    ...h.org.split('\n').map((text) => ({ text, style: centre(h.sizes.org, { bold: true }) })),
     { text: '', style: centre(RULE_SIZE), rulePt: h.rules.orgPt },
   ]);
   fillCell(head.getCell(0, 1), [
@@ -190,7 +190,7 @@ export function renderDoc(docApp: DocApp, input: DocModel): GoogleAppsScript.Doc
     ...(sig.authority ? [{ text: sig.authority, style: centre(base, { bold: true, spaceBefore: 12 }) }] : []),
     { text: sig.title, style: sig.authority ? sigTitle : centre(base, { bold: true, spaceBefore: 12 }) },
     ...Array.from({ length: SIGNATURE_SPACE_LINES }, () => ({ text: '', style: centre(base) })),
-    { text: sig.name, style: sigTitle },
+    { text: sig.name, style: sig.namePlaceholder ? { ...sigTitle, highlight: true } : sigTitle },
   ]);
 
   model.annexes.forEach((a: Annex) => {

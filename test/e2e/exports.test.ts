@@ -131,7 +131,8 @@ describe('local stand-in: exports', () => {
     expect(type).toContain('wordprocessingml');
     const text = (await mammoth.extractRawText({ buffer: body })).value;
     for (const s of [
-      'LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH BẮC GIANG',
+      'LIÊN HIỆP CÁC HỘI KHOA HỌC',
+      'VÀ KỸ THUẬT TỈNH BẮC GIANG',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
       `Số: ${number}`,

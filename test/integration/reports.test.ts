@@ -44,7 +44,7 @@ describe('the progress report for Sở KH&CN', () => {
     const text = docText(w, r.docId);
     for (const s of [
       'UBND TỈNH BẮC GIANG',
-      'LIÊN HIỆP CÁC HỘI KHOA HỌC VÀ KỸ THUẬT TỈNH BẮC GIANG',
+      'LIÊN HIỆP CÁC HỘI KHOA HỌC\nVÀ KỸ THUẬT TỈNH BẮC GIANG',
       'Số: 01/BC-LHH',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
@@ -266,6 +266,29 @@ describe('scheduled sends', () => {
     expect(w.google.outbox).toHaveLength(1);
     const settings = w.call('getSettings');
     expect(settings.attention).toEqual([expect.objectContaining({ number: '01/BC-LHH', state: 'Chưa rõ kết quả gửi' })]);
+  });
+
+  test('a weekly summary the mail quota cannot carry is reported in its own words, not as an unexpected error', () => {
+    const w = world({ now: '2024-08-01T08:00:00+07:00' });
+    expect(w.call('saveSettings', { reportRecipients: [SO_KHCN], schedule: { enabled: true, hour: 9, weeklyDay: 4, monthlyDay: 0, formalReports: false } }).ok).toBe(true);
+    const exec = w.google.newExecution({ kind: 'local', user: ADMIN });
+    const MailApp = w.google.gas(exec).MailApp;
+    while (MailApp.getRemainingDailyQuota() > 0) MailApp.sendEmail('x@x.vn', 'đệm', 'đệm');
+    exec.end();
+    const before = w.google.outbox.length;
+    const fired = fireDueTriggers(w.google, w.code, new Date('2024-08-01T08:00:00+07:00'), new Date('2024-08-01T12:00:00+07:00'));
+    expect(fired[0].result).toMatchObject({
+      ok: true,
+      outcomes: [
+        {
+          key: 'weekly:2024-07-25',
+          outcome: 'failed',
+          message: 'Hạn mức email hôm nay của tài khoản còn 0 người nhận, bản tóm tắt tuần cần 1. Bản tóm tắt tuần này chưa được gửi.',
+        },
+      ],
+    });
+    expect(w.google.outbox.length).toBe(before);
+    expect(w.call('getSettings').trigger.lastOutcome).not.toContain('ngoài dự kiến');
   });
 
   test('saving settings five times as two admins leaves exactly one working trigger', () => {

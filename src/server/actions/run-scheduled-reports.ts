@@ -27,7 +27,7 @@ export interface JobOutcome {
 function sendWeekly(ctx: Ctx, wb: Workbook, job: Job, reg: Register, entry: RegisterEntry): void {
   const mail = recipientsFor(ctx, 'weekly', false);
   const remaining = ctx.svc.MailApp.getRemainingDailyQuota();
-  if (remaining < mail.to.length) throw new AppError('quotaShort', { remaining, needed: mail.to.length });
+  if (remaining < mail.to.length) throw new AppError('weeklyQuotaShort', { remaining, needed: mail.to.length });
   const p = periodFromRange(job.from, job.to);
   const body = summaryForEmail({
     settings: ctx.settings,
