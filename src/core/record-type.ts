@@ -15,8 +15,7 @@
  *     same validation in the browser as on the server (`validateForm`).
  *
  * Steps: write the declaration (here or in the domain's own core file), add it to `RECORD_TYPES` in
- * `core/sheets.ts` (the one registry list; its order is the order of the sheet tabs), add a label per
- * new field key to FIELD_LABELS in `core/messages.ts` when `label` is not given, and write the
+ * `core/sheets.ts` (the one registry list; its order is the order of the sheet tabs), and write the
  * domain rules (what only this type knows) as `rowCheck`, `compute` or in its action.
  *
  *   export const EXPERTS = defineRecordType({
@@ -50,6 +49,7 @@
  */
 import type { ErrorCode, FieldProblem, Params } from './errors';
 import { dmyToIso, isValidIso } from './cells';
+import { FIELD_LABELS, messageOf } from './messages';
 
 export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'date' | 'datetime' | 'percent' | 'url';
 
@@ -81,7 +81,7 @@ export interface ColumnDef {
   key: string;
   header: string;
   kind: ColumnKind;
-  /** Form label; defaults to FIELD_LABELS[key] at the edge, else the header. */
+  /** Label in messages and forms, where it differs from the header. */
   label?: string;
   required?: boolean;
   /** The header must exist, but a row may leave the cell empty (a qualitative target has no quantity). */
@@ -229,6 +229,15 @@ export function nextRecordId(def: SheetDef, year: number, ids: string[]): string
   return nextId(def.id.prefix, year, ids, def.id.width);
 }
 
+/** A field's name for people: its declared label, else its header (a key unknown here: the shared label of the key). */
+export function labelOf(def: SheetDef, key: string): string {
+  const c = def.columns.find((x) => x.key === key);
+  return c ? c.label || c.header : Object.prototype.hasOwnProperty.call(FIELD_LABELS, key) ? FIELD_LABELS[key] : key;
+}
+
+/** "Label: message" for a problem of a field of this record type. */
+export const problemText = (def: SheetDef, key: string, p: FieldProblem): string => `${labelOf(def, key)}: ${messageOf(p.code, p.params)}`;
+
 /** One field of a sidebar form, as plain JSON. */
 export interface FormField {
   key: string;
@@ -246,7 +255,7 @@ export interface FormField {
 export function formOf(def: SheetDef, keys?: readonly string[]): FormField[] {
   const cols = keys ? keys.map((k) => def.columns.find((c) => c.key === k) as ColumnDef) : def.columns.filter((c) => c.input);
   return cols.map((c) => {
-    const f: FormField = { key: c.key, label: c.label || c.header, kind: c.kind, required: !!c.required && !c.mayBeEmpty };
+    const f: FormField = { key: c.key, label: labelOf(def, c.key), kind: c.kind, required: !!c.required && !c.mayBeEmpty };
     if (c.max !== undefined) f.max = c.max;
     if (c.min !== undefined) f.min = c.min;
     if (c.list && c.list.choices) f.choices = [...c.list.choices];

@@ -69,7 +69,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       // A row typed by hand gets its id, year and state from the edit trigger: empty is no error.
       c('id', 'Mã', 'text', { required: true, width: 110, auto: () => '' }),
       c('year', 'Năm', 'int', { ...YEAR, auto: (r) => (typeof r.date === 'string' && /^\d{4}-/.test(r.date) ? +r.date.slice(0, 4) : null) }),
-      c('targetCode', 'Mã chỉ tiêu', 'text', {
+      c('targetCode', 'Mã chỉ tiêu', 'text', { label: 'Chỉ tiêu',
         required: true,
         width: 90,
         list: TARGET_LIST,
@@ -85,7 +85,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       c('partner', 'Đơn vị phối hợp', 'text', { width: 160, input: true, max: 200 }),
       c('participants', 'Số người tham dự', 'int', { width: 100, min: 0, input: true, max: 1000000 }),
       c('cost', 'Chi phí', 'money', { width: 120, min: 0, input: true, max: 1e13 }),
-      c('budgetLineId', 'Mã dòng kinh phí', 'text', {
+      c('budgetLineId', 'Mã dòng kinh phí', 'text', { label: 'Dòng kinh phí',
         width: 110,
         ref: { sheet: 'budget', column: 'id', code: 'unknownBudgetLine' },
         input: true,
@@ -93,7 +93,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
         patternCode: 'unknownBudgetLine',
       }),
       c('result', 'Kết quả, ghi chú', 'text', { width: 260, input: true, max: 2000 }),
-      c('evidenceUrl', 'Minh chứng (liên kết)', 'url', { width: 200, input: true, max: 500 }),
+      c('evidenceUrl', 'Minh chứng (liên kết)', 'url', { label: 'Liên kết minh chứng', width: 200, input: true, max: 500 }),
       c('state', 'Trạng thái', 'text', { required: true, width: 90, list: { choices: EVENT_STATES, help: 'Hiệu lực hoặc Đã hủy.' }, auto: () => EVENT_STATES[0] }),
       c('cancelReason', 'Lý do hủy', 'text', { width: 180 }),
       c('createdBy', 'Người tạo', 'text', { width: 160 }),
@@ -113,20 +113,20 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     columns: [
       c('id', 'Mã', 'text', { required: true, width: 100 }),
       c('year', 'Năm', 'int', YEAR),
-      c('programCode', 'Mã chương trình', 'text', {
+      c('programCode', 'Mã chương trình', 'text', { label: 'Chương trình',
         required: true,
         width: 90,
         list: PROGRAM_LIST,
         ref: { sheet: 'programs', column: 'code', code: 'unknownProgram', sameYear: true },
       }),
-      c('targetCode', 'Mã chỉ tiêu', 'text', { width: 90, list: TARGET_LIST, ref: { sheet: 'targets', column: 'code', code: 'unknownTarget', sameYear: true } }),
+      c('targetCode', 'Mã chỉ tiêu', 'text', { label: 'Chỉ tiêu', width: 90, list: TARGET_LIST, ref: { sheet: 'targets', column: 'code', code: 'unknownTarget', sameYear: true } }),
       c('item', 'Nội dung chi', 'text', { required: true, width: 300 }),
       c('unit', 'Đơn vị tính', 'text', { width: 90 }),
       c('quantity', 'Số lượng', 'number', { required: true, width: 80, min: 0 }),
       c('unitPrice', 'Đơn giá', 'money', { required: true, width: 120 }),
       c('proposed', 'Đề nghị', 'money', { computed: true, width: 130 }),
-      c('appraised', 'Thẩm định', 'money', { width: 130 }),
-      c('approved', 'Phê duyệt', 'money', { width: 130 }),
+      c('appraised', 'Thẩm định', 'money', { label: 'Số thẩm định', width: 130 }),
+      c('approved', 'Phê duyệt', 'money', { label: 'Số phê duyệt', width: 130 }),
       c('spent', 'Đã chi', 'money', { computed: true, width: 130 }),
       c('basis', 'Căn cứ, định mức', 'text', { width: 240 }),
       c('stage', 'Giai đoạn', 'text', {

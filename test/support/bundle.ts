@@ -40,11 +40,12 @@ export interface World {
 /**
  * A fresh world; `setup` runs setupWorkbook as the admin first. The clock is frozen at `now`.
  * `advancedServices` are those the manifest enables (default: Sheets and Docs, as appsscript.json).
+ * `code` replaces build/Code.js (a variant bundle, test/support/variant-bundle.ts).
  */
-export function world(opts: { setup?: boolean; now?: string; advancedServices?: string[] } = {}): World {
+export function world(opts: { setup?: boolean; now?: string; advancedServices?: string[]; code?: string } = {}): World {
   const google = createGoogle({ user: ADMIN, htmlFiles: htmlFiles(), ...(opts.advancedServices ? { advancedServices: opts.advancedServices } : {}) });
   google.clock.set(new Date(opts.now || '2024-07-05T09:00:00+07:00'));
-  const code = bundleCode();
+  const code = opts.code || bundleCode();
   const run = (fn: string, args: unknown[], ctx?: ExecCtx) => runEntry(google, code, fn, args, ctx);
   const w: World = {
     google,

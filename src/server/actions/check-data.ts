@@ -1,6 +1,6 @@
 // "Kiểm tra dữ liệu": every problem row of the data sheets, with where it is, for the check sidebar.
 import { AppError } from '../../core/errors';
-import { fieldMessage } from '../../core/messages';
+import { messageOf } from '../../core/messages';
 import { RECORD_TYPES, columnLetter, type SheetDef } from '../../core/sheets';
 import { checkRefs, refKey, refSheets, type Rec, type RefDecl } from '../../core/record-type';
 import { openContext } from '../context';
@@ -25,7 +25,7 @@ export function describeIssue(issue: RowIssue, def: SheetDef, col: Record<string
       sheet: def.name,
       row: issue.row,
       column: c ? c.header : key,
-      message: fieldMessage(key, p.code, p.params).replace(/^[^:]+: /, ''),
+      message: messageOf(p.code, p.params),
       a1: `${i === undefined ? 'A' : columnLetter(i)}${issue.row}`,
     };
   });

@@ -1,7 +1,6 @@
 // Edit trigger: rows typed or pasted by hand in a checked record sheet ("Hoạt động", "Kinh phí"…) get notes and highlights where wrong.
 import { RECORD_TYPES, recordType, type SheetDef } from '../../core/sheets';
-import { fieldMessage } from '../../core/messages';
-import { checkRefs, nextRecordId, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
+import { checkRefs, nextRecordId, problemText, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
 import { toCell, type Cell } from '../../core/cells';
 import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../table';
 import type { Services } from '../services';
@@ -114,7 +113,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
       const p = key ? problems[key] : undefined;
       const ours = String(notes[k][i] || '').startsWith(NOTE_PREFIX);
       if (p) {
-        notes[k][i] = NOTE_PREFIX + fieldMessage(key as string, p.code, p.params) + ' Dòng này không được tính vào tổng hợp cho đến khi sửa.';
+        notes[k][i] = NOTE_PREFIX + problemText(def, key as string, p) + ' Dòng này không được tính vào tổng hợp cho đến khi sửa.';
         backgrounds[k][i] = BAD;
       } else if (locked && key === def.periodField) {
         notes[k][i] = `${NOTE_PREFIX}Kỳ ${isoToVn(locked.lock.from)}–${isoToVn(locked.lock.to)} đã báo cáo chính thức (${locked.lock.number}). Sửa tay được ghi vào Nhật ký; quản trị viên cần xem lại.`;
