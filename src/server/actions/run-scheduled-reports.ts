@@ -16,6 +16,8 @@ import { audit } from '../audit';
 import { afterwards, failure } from '../respond';
 import type { Services } from '../services';
 import type { Workbook } from '../repo';
+import { dailyDutyOn } from '../../core/settings';
+import { remindDossiers, type ReminderOutcome } from '../dossier-reminders';
 
 export interface JobOutcome {
   key: string;
@@ -115,15 +117,15 @@ export function describeOutcome(o: JobOutcome): string {
 }
 
 /**
- * What a run did, in words (Cài đặt and the local triggers page show it): each job's outcome, or why there was
- * nothing to do.
+ * What a run did, in words (Cài đặt and the local triggers page show it): each job's outcome and reminder, or why
+ * there was nothing to do.
  */
-function runSummary(outcomes: JobOutcome[], today: string, planYear: number): string {
-  if (outcomes.length) return outcomes.map(describeOutcome).join('; ');
+function runSummary(said: string[], today: string, planYear: number): string {
+  if (said.length) return said.join('; ');
   return planYearOver(today, planYear) ? planOverText(planYear) : 'Không có việc đến hạn';
 }
 
-export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[]; summary: string } {
+export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[]; reminders: ReminderOutcome[]; summary: string } {
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
   const home = uid ? triggerHome({ svc }, uid) : null;
   const ctx = openContext(svc, { spreadsheetId: home ? home.spreadsheetId : undefined });
@@ -137,13 +139,14 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   const info = readTriggerInfo(ctx);
   // Two admins saving settings leave two triggers (each sees only its own): the stale one retires.
   const stale = ctx.docProps ? !info || info.uid !== uid : !home;
-  if (uid && (stale || !ctx.settings.schedule.enabled)) {
+  if (uid && (stale || !dailyDutyOn(ctx.settings))) {
     removeTrigger(ctx, uid);
-    return { ok: true, outcomes: [], summary: stale ? 'Trình kích hoạt cũ của quản trị viên khác: đã tự gỡ' : 'Lịch gửi đang tắt: trình kích hoạt đã tự gỡ' };
+    return { ok: true, outcomes: [], reminders: [], summary: stale ? 'Trình kích hoạt cũ của quản trị viên khác: đã tự gỡ' : 'Lịch gửi đang tắt: trình kích hoạt đã tự gỡ' };
   }
   const today = dateToIso(ctx.now, ctx.tz);
-  const jobs = dueJobs(ctx.settings.schedule, today, ctx.settings.planYear);
+  const jobs = ctx.settings.schedule.enabled ? dueJobs(ctx.settings.schedule, today, ctx.settings.planYear) : [];
   const outcomes: JobOutcome[] = [];
+  let reminders: ReminderOutcome[] = [];
   let summary = '';
   withLock(svc, () => {
     const wb = loadForReport(ctx);
@@ -156,8 +159,15 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
         afterwards('audit', () => audit(ctx, 'Lịch gửi lỗi', job.key, f.message));
       }
     }
-    summary = runSummary(outcomes, today, ctx.settings.planYear);
+    // Deadline reminders of consultation dossiers: a daily duty of the same trigger.
+    try {
+      reminders = remindDossiers(ctx);
+    } catch (err) {
+      afterwards('audit', () => audit(ctx, 'Nhắc hạn lỗi', '', failure(err).message));
+    }
+    const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`)];
+    summary = runSummary(said, today, ctx.settings.planYear);
     if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
   });
-  return { ok: true, outcomes, summary };
+  return { ok: true, outcomes, reminders, summary };
 }
