@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'periodLocked',
   'quotaShort',
   'weeklyQuotaShort',
+  'selfCheckMismatch',
   'noRecipients',
   'invalidPlan',
   'sendUnknown',

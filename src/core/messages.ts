@@ -140,6 +140,7 @@ const M: Record<ErrorCode, (p: Params) => string> = {
   periodLocked: (p) => `Số liệu kỳ ${p.period} đã được báo cáo chính thức (${p.number}); chỉ quản trị viên mới được sửa.`,
   quotaShort: (p) => `Hạn mức email hôm nay của tài khoản còn ${p.remaining} người nhận, cần ${p.needed}. Chưa gửi gì; hãy thử lại vào ngày mai.`,
   weeklyQuotaShort: (p) => `Hạn mức email hôm nay của tài khoản còn ${p.remaining} người nhận, bản tóm tắt tuần cần ${p.needed}. Bản tóm tắt tuần này chưa được gửi.`,
+  selfCheckMismatch: (p) => `Kết quả khác dự tính (${p.what}): cần ${p.expected}, Google trả về ${p.got}.`,
   noRecipients: (p) => `Chưa khai báo địa chỉ email nhận (${p.field}) trong Cài đặt.`,
   invalidPlan: () => 'Kế hoạch có lỗi, chưa áp dụng.',
   sendUnknown: (p) => `Lần gửi văn bản ${p.number} trước đó bị gián đoạn nên chưa rõ đã đến nơi nhận hay chưa. Hãy kiểm tra hộp thư đã gửi; quản trị viên có thể gửi lại từ Cài đặt.`,
