@@ -21,14 +21,20 @@ const nextNumber: Term = { n: 1, why: 'read the admin-set next number (one prope
 const registerAppend: Term = { n: 1, why: 'append the register row' };
 
 /**
- * A new document is one block, written whole: create it, then one write of its content. The Docs
- * API takes page setup, every paragraph, table and style in a single batchUpdate, so counting a
- * write per paragraph (as DocumentApp needs) would let a chatty renderer look minimal.
+ * A new document is one block, written whole: create it, then write its content. The Docs API takes
+ * page setup, every paragraph, table and style in batchUpdates, so counting a write per paragraph (as
+ * DocumentApp needs) would let a chatty renderer look minimal. The add-on bounds each batch
+ * (BATCH_LIMITS in src/core/docs-requests.ts: 500 requests or 256 KB): the fewest writes are the
+ * batches that bound forces, `batches` (1 when the run made none, as on the DocumentApp road).
  */
-export function docTerms(blocks: { paragraphs: number; tables: number; pageBreaks: number }): Term[] {
+export function docTerms(blocks: { paragraphs: number; tables: number; pageBreaks: number; batches?: number }): Term[] {
+  const n = Math.max(1, blocks.batches || 0);
   return [
     { n: 1, why: 'create the document' },
-    { n: 1, why: `write its content in one batch (${blocks.paragraphs} paragraphs, ${blocks.tables} tables, ${blocks.pageBreaks} page breaks, page setup and styles)` },
+    {
+      n,
+      why: `write its content in ${n === 1 ? 'one batch' : `${n} batches of at most 500 requests or 256 KB`} (${blocks.paragraphs} paragraphs, ${blocks.tables} tables, ${blocks.pageBreaks} page breaks, page setup and styles)`,
+    },
   ];
 }
 
@@ -41,7 +47,7 @@ const send: Term[] = [
   { n: 1, why: 'audit row of the send' },
 ];
 
-export type Blocks = { paragraphs: number; tables: number; pageBreaks: number };
+export type Blocks = { paragraphs: number; tables: number; pageBreaks: number; batches?: number };
 
 /** The minimum of each action, as terms; `doc` is the block count of the document the action made. */
 export function minimumTerms(action: string, doc: Blocks | null): Term[] {

@@ -51,8 +51,9 @@ function tableCells(nodes: DocNode[]): number {
   return n;
 }
 
-function blocksOf(nodes: DocNode[]): Blocks {
+function blocksOf(nodes: DocNode[], batches: number): Blocks {
   return {
+    batches,
     paragraphs: nodes.filter((x) => x.type === 'PARAGRAPH' || x.type === 'LIST_ITEM').length,
     tables: nodes.filter((x) => x.type === 'TABLE').length,
     pageBreaks: nodes.filter((x) => x.type === 'PAGE_BREAK').length,
@@ -85,7 +86,7 @@ function measure(w: BenchWorld, runs: { fn: string; args: unknown[]; ctx: ExecCt
   modeled += cells.read * LATENCY.perCell.read.ms + cells.written * LATENCY.perCell.written.ms + docCells * LATENCY.perCell.docTableCell.ms;
   const last = results[results.length - 1] as { ok?: boolean; message?: string } | undefined;
   const ok = results.every((r) => r === undefined || (r as { ok?: boolean }).ok !== false);
-  return { calls, callsAll, byMethod, cells, docCells, doc: made.length ? blocksOf(body) : null, wallMs, modeledMs: Math.round(modeled), ok, message: ok ? undefined : last?.message, results };
+  return { calls, callsAll, byMethod, cells, docCells, doc: made.length ? blocksOf(body, byMethod['Docs.Documents.batchUpdate'] || 0) : null, wallMs, modeledMs: Math.round(modeled), ok, message: ok ? undefined : last?.message, results };
 }
 
 const sidebar: ExecCtx = { kind: 'sidebar', user: ADMIN };

@@ -148,6 +148,8 @@ export interface CacheEntry {
 
 export interface State {
   version: 1;
+  /** New documents start pageless, as Docs makes them for users who chose that default. */
+  newDocumentsPageless?: boolean;
   seq: number;
   containerId: string | null;
   spreadsheets: Record<string, SpreadsheetState>;
@@ -214,6 +216,8 @@ export interface Fault {
   method: string;
   left: number;
   message?: string;
+  /** With a status, thrown as an advanced service's GoogleJsonResponseException carrying details.code. */
+  status?: number;
 }
 
 export type CallHook = (info: { execution: Exec; count: number; method: string }) => void;
@@ -284,6 +288,16 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function gasError(x: Exec | null, message: string): Error {
   const E = x?.realm?.Error ?? Error;
   return new E(message);
+}
+
+/** An advanced service's error as Apps Script throws it: "API call to … failed with error: …", with details.code. */
+function apiError(x: Exec, key: string, message: string, status: number): Error {
+  const method = key.split('.').map((p, i, a) => (i < a.length - 1 ? p.toLowerCase() : p)).join('.');
+  const text = /^API call to /.test(message) ? message : `API call to ${method} failed with error: ${message}`;
+  const err = gasError(x, text) as Error & { details?: unknown };
+  err.name = 'GoogleJsonResponseException';
+  err.details = { code: status, message: text.replace(/^API call to \S+ failed with error: /, '') };
+  return err;
 }
 
 const SCOPES: Record<string, string> = {
@@ -431,7 +445,7 @@ export interface GoogleOpts {
   echoLogs?: boolean;
   /** Name of the container spreadsheet created up front (null: none). */
   containerName?: string | null;
-  /** Advanced services enabled in the manifest, installed as globals (default ['Sheets', 'Docs']). */
+  /** Advanced services enabled in the manifest, installed as globals (default ['Sheets', 'Docs', 'Drive']). */
   advancedServices?: string[];
 }
 
@@ -467,7 +481,7 @@ export class GoogleCore {
     this.htmlFiles = opts.htmlFiles ?? {};
     this.addonTriggerLimit = opts.addonTriggerLimit ?? true;
     this.echoLogs = opts.echoLogs ?? false;
-    this.advancedServices = [...(opts.advancedServices ?? ['Sheets', 'Docs'])];
+    this.advancedServices = [...(opts.advancedServices ?? ['Sheets', 'Docs', 'Drive'])];
     this.baseNow = opts.now ?? (() => new Date());
     const self = this;
     this.clock = {
@@ -511,9 +525,21 @@ export class GoogleCore {
     this.moved.read += read;
     this.moved.written += written;
   }
-  failOn(method: string, nth: number, message?: string): void {
+  /**
+   * The nth next call of `method` throws `message`; with `status`, as an advanced service's
+   * GoogleJsonResponseException with `details.code` (400 invalid request, 403 refused, 429 rate limit...).
+   */
+  failOn(method: string, nth: number, message?: string, status?: number): void {
     if (!(nth >= 1)) throw new Error('failOn: nth must be >= 1');
-    this.faults.push({ method, left: nth, message });
+    this.faults.push({ method, left: nth, message, status });
+  }
+  /** Advanced services ('Sheets', 'Docs') refusing every call until cleared, as an API not enabled in the Cloud project does. */
+  readonly refusals: Record<string, { status: number; message: string }> = {};
+  refuseApi(service: string, status: number, message: string): void {
+    this.refusals[service] = { status, message };
+  }
+  allowApi(service: string): void {
+    delete this.refusals[service];
   }
   faultsFired(): number {
     return this.fired;
@@ -539,6 +565,8 @@ export class GoogleCore {
     this.counts[key] = (this.counts[key] ?? 0) + 1;
     if (x.authMode === 'NONE' && !allowedUnderNone(key)) throw this.permissionError(x, key);
     if (x.kind === 'simpleTrigger' && deniedInSimpleTrigger(key)) throw this.permissionError(x, key);
+    const refusal = this.refusals[key.split('.')[0]];
+    if (refusal) throw apiError(x, key, refusal.message, refusal.status);
     for (let i = 0; i < this.faults.length; i++) {
       const f = this.faults[i];
       if (f.method !== key) continue;
@@ -546,6 +574,7 @@ export class GoogleCore {
       if (f.left === 0) {
         this.faults.splice(i, 1);
         this.fired++;
+        if (f.status) throw apiError(x, key, f.message ?? faultMessage(key, target), f.status);
         throw gasError(x, f.message ?? faultMessage(key, target));
       }
       break;

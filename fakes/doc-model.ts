@@ -41,6 +41,8 @@ export interface DocModel {
   footer: DocNode[] | null;
   body: DocNode[];
   bodyAttrs: Attrs;
+  /** Docs' documentStyle.documentFormat.documentMode; absent means PAGES. */
+  documentMode?: 'PAGES' | 'PAGELESS';
 }
 
 export interface DocState {
@@ -138,6 +140,7 @@ export interface DocJson {
   margins: { top: number; bottom: number; left: number; right: number };
   pageWidth: number;
   pageHeight: number;
+  documentMode: 'PAGES' | 'PAGELESS';
   header: NodeJson[] | null;
   footer: NodeJson[] | null;
   body: NodeJson[];
@@ -186,6 +189,7 @@ export function docJson(id: string, name: string, m: DocModel): DocJson {
     margins: { ...m.margins },
     pageWidth: m.pageWidth,
     pageHeight: m.pageHeight,
+    documentMode: m.documentMode ?? 'PAGES',
     header: m.header ? m.header.map(nodeJson) : null,
     footer: m.footer ? m.footer.map(nodeJson) : null,
     body: m.body.map(nodeJson),

@@ -810,6 +810,10 @@ function updateDocumentStyle(r: Req, b: Json, m: DocModel): void {
     if (v !== undefined && v < 0) r.fail(`${f} cannot be negative.`);
     m.margins[k] = v ?? def[f as keyof typeof def];
   }
+  if (inMask(fields, 'documentFormat')) {
+    const df = r.obj(st.documentFormat, 'documentStyle.documentFormat', 'DocumentFormat', ['documentMode']) ?? {};
+    m.documentMode = (r.enum(df.documentMode, 'documentStyle.documentFormat.documentMode', 'DocumentFormat.DocumentMode', ['PAGES', 'PAGELESS']) as 'PAGES' | 'PAGELESS' | undefined) ?? 'PAGES';
+  }
   if (inMask(fields, 'pageSize')) {
     const ps = r.obj(st.pageSize, 'documentStyle.pageSize', 'Size', ['width', 'height']) ?? {};
     const all = fields.has('pageSize');
@@ -1006,6 +1010,7 @@ function documentJson(d: DocState, m: DocModel, tabs: boolean): Json {
     marginHeader: dimJson(36),
     marginFooter: dimJson(36),
     useCustomHeaderFooterMargins: true,
+    documentFormat: { documentMode: m.documentMode ?? 'PAGES' },
   };
   const headers: Json = {};
   const footers: Json = {};

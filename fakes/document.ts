@@ -82,6 +82,7 @@ function closed(x: Exec): Set<string> {
 export function createDocState(g: GoogleCore, name: string, owner: string): string {
   const id = g.nextId('1Doc');
   const m = newDocModel();
+  if (g.state.newDocumentsPageless) m.documentMode = 'PAGELESS';
   g.state.docs[id] = { id, name, owner, createdAt: g.nowMs(), current: m, saved: structuredClone(m), savedAt: g.nowMs() };
   g.state.drive.placement[id] = ['root'];
   return id;

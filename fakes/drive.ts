@@ -1,6 +1,6 @@
 // DriveApp fake: files (uploaded blobs, and the docs/spreadsheets the other fakes create), folders, iterators.
 
-import { Fake, fromB64, gasError, toB64, type DriveFileState, type Exec } from './core';
+import { Fake, fromB64, gasError, toB64, wrap, type DriveFileState, type Exec } from './core';
 import { BlobF, asBlob } from './blob';
 import { docPdfBytes } from './document';
 import { SpreadsheetF } from './spreadsheet';
@@ -352,4 +352,28 @@ export class FolderF extends Fake {
   setSharing(): this {
     return this;
   }
+}
+
+/**
+ * Drive API v3 advanced service (the `Drive` global), as far as the add-on uses it: Files.update({ trashed }) on a
+ * file it created, which the drive.file scope allows (DriveApp would need the full drive scope).
+ */
+export class DriveFilesF extends Fake {
+  static override KEY = 'Drive.Files';
+  update(resource: { trashed?: boolean } | undefined, fileId: string): { id: string; trashed: boolean } {
+    const id = String(fileId);
+    if (!kindOf(this._x, id)) {
+      const err = gasError(this._x, `API call to drive.files.update failed with error: File not found: ${id}.`) as Error & { details?: unknown };
+      err.name = 'GoogleJsonResponseException';
+      err.details = { code: 404, message: `File not found: ${id}.` };
+      throw err;
+    }
+    const f = new FileF(this._x, id);
+    if (resource && typeof resource.trashed === 'boolean') f.setTrashed(resource.trashed);
+    return { id, trashed: f.isTrashed() };
+  }
+}
+
+export function createDriveGlobal(x: Exec): { Files: DriveFilesF } {
+  return { Files: wrap(new DriveFilesF(x)) };
 }

@@ -2,7 +2,7 @@
 
 import { Exec, GoogleCore, wrap, type ExecCtx, type GoogleOpts, type State } from './core';
 import { createDocState, DocumentAppF, documentJson } from './document';
-import { DriveAppF } from './drive';
+import { DriveAppF, createDriveGlobal } from './drive';
 import { MailAppF, toSentMail, type SentMail } from './mail';
 import { ConsoleF, LoggerF, SessionF, UtilitiesF } from './misc';
 import { ScriptAppF, dueTriggers, type DueTrigger } from './script';
@@ -42,6 +42,8 @@ export interface GasGlobals {
   Sheets?: GoogleAppsScript.Sheets;
   /** Advanced service; absent when the google was created without 'Docs' in advancedServices. */
   Docs?: GoogleAppsScript.Docs;
+  /** Drive API v3 advanced service (Files.update only); absent without 'Drive' in advancedServices. */
+  Drive?: { Files: { update(resource: { trashed?: boolean }, fileId: string): { id: string; trashed: boolean } } };
   console: Console;
 }
 
@@ -80,6 +82,7 @@ export class FakeGoogle extends GoogleCore {
     };
     if (this.advancedServices.includes('Sheets')) x.globals.Sheets = createSheetsGlobal(x);
     if (this.advancedServices.includes('Docs')) x.globals.Docs = createDocsGlobal(x);
+    if (this.advancedServices.includes('Drive')) x.globals.Drive = createDriveGlobal(x);
     return x;
   }
 

@@ -67,7 +67,7 @@ export function buildDashboard(input: {
     for (const t of input.progress.targets.filter((x) => x.programCode === p.code)) {
       const warn = t.flags.includes('overdue') || t.flags.includes('behind');
       push(
-        [t.code, t.name, t.unit, t.planned ?? '', t.planned === null ? (t.status || 'Chưa cập nhật') : t.done, t.percent ?? '', textBar(t.percent), flagText(t.flags)],
+        [t.code, t.name, t.unit, t.planned === null ? '' : t.upper ? `${t.planned}–${t.upper}` : t.planned, t.planned === null ? (t.status || 'Chưa cập nhật') : t.done, t.percent ?? '', textBar(t.percent), flagText(t.flags)],
         { bg: warn ? '#fce8e6' : t.flags.includes('complete') ? '#e6f4ea' : '#ffffff', fmt: num },
       );
     }

@@ -2,6 +2,7 @@
 
 import type { IsoDate, Programme, QuantityQualifier, Target } from './types';
 import { matchKey, matchUnit, readQuantityCell, scanNumbers, singularUnit, type NumberMention } from './decision-numbers';
+import { cleanInputText, mapWordBullets } from './text-clean';
 import { findTables, unitOf, type Table, type TableRow } from './decision-table';
 
 /** A target as read from the decision, with the sentence it came from for the user to check. */
@@ -112,16 +113,10 @@ function numeral(s: string): { type: 'arabic' | 'roman'; value: number } {
 // ---------------------------------------------------------------------------------------------
 // Text clean-up and re-joining of wrapped lines.
 
-/** Word's symbol-font bullets (private use area) as they arrive pasted: outline markers, so "•". */
-const WORD_BULLETS = /[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf06e\uf06c\uf0a8\uf0e8\uf0d9\uf071\uf075\uf0b2\uf0a1\uf0f0\uf06f\uf0e0]/g;
-
 function normaliseText(text: string): string {
   return (
-    text
-      .normalize('NFC')
-      .replace(/\r\n?/g, '\n')
-      .replace(WORD_BULLETS, '•')
-      .replace(/[\ue000-\uf8ff]/g, '')
+    // Word's symbol-font bullets are outline markers: "•" before the other private-use characters go.
+    cleanInputText(mapWordBullets(text))
       .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\f\v]/g, ' ')
       .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
       // A page number or running footer on a line of its own ("- 3 -", "Trang 3/5").

@@ -55,6 +55,7 @@ export type DocRequest =
           marginBottom: Dimension;
           marginLeft: Dimension;
           marginRight: Dimension;
+          documentFormat: { documentMode: 'PAGES' };
         };
         fields: string;
       };
@@ -475,8 +476,10 @@ export function buildDocRequests(input: DocModel): DocRequest[] {
           marginBottom: pt(m.bottom),
           marginLeft: pt(m.left),
           marginRight: pt(m.right),
+          // A user whose Docs makes new documents pageless would see no A4 page, margins or page breaks.
+          documentFormat: { documentMode: 'PAGES' },
         },
-        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
+        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight,documentFormat',
       },
     },
     ...L.inserts,
@@ -484,4 +487,49 @@ export function buildDocRequests(input: DocModel): DocRequest[] {
     ...merged(L.paraStyles).map((s): DocRequest => ({ updateParagraphStyle: { range: { startIndex: s.start, endIndex: s.end }, paragraphStyle: s.style, fields: s.fields } })),
     ...merged(L.textStyles).map((s): DocRequest => ({ updateTextStyle: { range: { startIndex: s.start, endIndex: s.end }, textStyle: s.style, fields: s.fields } })),
   ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Batches
+
+/**
+ * Bounds of one documents.batchUpdate. Google documents no cap; tools that send long batches cap at 50 or 500
+ * requests. 500 requests or 256 KB of JSON, whichever comes first: the yearly report with a 1,000-event annex
+ * (about 7,200 requests, 0.5 MB) goes in about 15 calls, each far from any payload limit and a few seconds of
+ * Google's time, so no single call nears the 6-minute run limit, while the call count stays small and flat
+ * (the annex is capped, so the batches are too).
+ */
+export const BATCH_LIMITS = { requests: 500, bytes: 256 * 1024 } as const;
+
+/** UTF-8 length of a string (no TextEncoder on Apps Script). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/**
+ * Consecutive batches of at most `limits.requests` requests and `limits.bytes` bytes of JSON each (a request
+ * larger than the byte bound goes alone). Docs applies a batch's requests in order, so on a new document
+ * consecutive batches build what one batch would.
+ */
+export function splitBatches<T>(requests: T[], limits: { requests: number; bytes: number } = BATCH_LIMITS): T[][] {
+  const out: T[][] = [];
+  let cur: T[] = [];
+  let bytes = 2;
+  for (const r of requests) {
+    const size = utf8Length(JSON.stringify(r)) + 1;
+    if (cur.length && (cur.length >= limits.requests || bytes + size > limits.bytes)) {
+      out.push(cur);
+      cur = [];
+      bytes = 2;
+    }
+    cur.push(r);
+    bytes += size;
+  }
+  if (cur.length) out.push(cur);
+  return out;
 }

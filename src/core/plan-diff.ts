@@ -5,7 +5,7 @@ import type { Programme, Target } from './types';
  * What a decision decides about an existing target: its programme, count, unit and dates. Its short
  * name and wording stay as the staff keep them (they may have shortened or corrected them).
  */
-export const DECIDED_TARGET_FIELDS = ['programCode', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
+export const DECIDED_TARGET_FIELDS = ['programCode', 'quantity', 'upper', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
 
 export interface PlanDiff {
   added: string[];

@@ -9,6 +9,8 @@ export interface TargetProgress {
   name: string;
   unit: string;
   planned: number | null;
+  /** Upper end of a range target ("15–20"); the percentage counts against `planned`, the lower end. */
+  upper: number | null;
   done: number;
   percent: number | null;
   status: TargetStatus | '';
@@ -82,7 +84,8 @@ export function computeProgress(
     const flags: ProgressFlag[] = [];
     const complete = planned !== null ? d >= planned : t.status === 'Hoàn thành';
     if (complete) flags.push('complete');
-    if (planned !== null && d > planned) flags.push('over');
+    // Over plan only past the top of a range: 18 of "15–20" is within it.
+    if (planned !== null && d > (t.upper ?? planned)) flags.push('over');
     const end = targetEnd(t);
     if (!complete && t.dueDate && today > t.dueDate) flags.push('overdue');
     else if (!complete && planned !== null && isBehindPace(t, d, today, end)) flags.push('behind');
@@ -92,6 +95,7 @@ export function computeProgress(
       name: t.name,
       unit: t.unit,
       planned,
+      upper: t.upper ?? null,
       done: d,
       percent,
       status: t.status,

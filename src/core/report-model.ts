@@ -203,7 +203,8 @@ export function shortOrgName(orgName: string): string {
 
 function plannedText(t: Target): string {
   if (t.quantity === null) return '';
-  return (t.qualifier === 'min' ? 'ít nhất ' : '') + formatNumber(t.quantity);
+  const prefix = t.qualifier === 'min' ? 'ít nhất ' : t.qualifier === 'about' ? 'khoảng ' : '';
+  return prefix + formatNumber(t.quantity) + (t.upper ? `–${formatNumber(t.upper)}` : '');
 }
 
 const withUnit = (n: number | string, unit: string): string =>

@@ -47,9 +47,10 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       c('content', 'Nội dung (theo quyết định)', 'text', { width: 420 }),
       c('quantity', 'Số lượng', 'int', { required: true, mayBeEmpty: true, width: 80, min: 0 }),
       c('unit', 'Đơn vị tính', 'text', { required: true, mayBeEmpty: true, width: 100 }),
+      c('upper', 'Số lượng tối đa', 'int', { width: 90, min: 0 }),
       c('qualifier', 'Loại chỉ tiêu', 'text', {
         width: 100,
-        list: { choices: Object.values(QUALIFIER_LABELS), loose: true, help: '"Tối thiểu" khi quyết định giao "ít nhất", "trên"…' },
+        list: { choices: Object.values(QUALIFIER_LABELS), loose: true, help: '"Tối thiểu" khi quyết định giao "ít nhất", "trên"…; "Khoảng" khi giao "khoảng".' },
       }),
       c('dueDate', 'Hạn hoàn thành', 'date', { width: 110 }),
       c('endYear', 'Năm kết thúc', 'int', { width: 90, format: '0' }),

@@ -30,6 +30,8 @@ export interface Target {
   /** The item as the decision words it. */
   content: string;
   quantity: number | null;
+  /** Upper end of a range ("15–20 cuộc"); progress counts against `quantity`, the lower end. Absent or null: no range. */
+  upper?: number | null;
   unit: string;
   qualifier: QuantityQualifier;
   dueDate: IsoDate | null;

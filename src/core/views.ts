@@ -14,7 +14,7 @@ export function programmeJson(p: Pick<Programme, 'code' | 'name' | 'objectives'>
   return { code: p.code, name: p.name, objectives: p.objectives };
 }
 
-type PlanTarget = Pick<Target, 'code' | 'programCode' | 'name' | 'content' | 'quantity' | 'unit' | 'qualifier' | 'dueDate' | 'endYear'>;
+type PlanTarget = Pick<Target, 'code' | 'programCode' | 'name' | 'content' | 'quantity' | 'upper' | 'unit' | 'qualifier' | 'dueDate' | 'endYear'>;
 
 /** A target of the plan as plain JSON (the plan viewer adds its status, the import dialog its source sentence). */
 export function targetJson(t: PlanTarget): PlanTarget {
@@ -24,6 +24,7 @@ export function targetJson(t: PlanTarget): PlanTarget {
     name: t.name,
     content: t.content,
     quantity: t.quantity,
+    upper: t.upper ?? null,
     unit: t.unit,
     qualifier: t.qualifier,
     dueDate: t.dueDate,

@@ -32,6 +32,14 @@ export interface Ctx {
   spreadsheetId?: string;
   /** Sheets read ahead in one call, each handed to the first read that asks for it. */
   prefetched?: Record<string, import('./table').Table>;
+  /** Advanced roads the workbook remembers as refused (roads.ts), read once per run. */
+  roads?: import('./roads').RoadState;
+  /** Roads refused during this run: the rest of it takes the classic road. */
+  closedRoads?: Partial<Record<import('./roads').Road, boolean>>;
+  /** Refusals already written to the audit log in this run. */
+  loggedRefusals?: Record<string, boolean>;
+  /** The time-driven trigger running this execution, whose snapshot keeps the road state. */
+  triggerUid?: string;
 }
 
 /** A document property from the run's cache (read once by openContext). */

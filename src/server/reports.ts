@@ -6,8 +6,7 @@ import { isoToVn } from '../core/vn-format';
 import { dateToIso, isValidIso } from '../core/cells';
 import { KINDS, recipientsOf } from '../core/register';
 import { summarizeBudget } from '../core/budget';
-import { renderDoc } from './docs-renderer';
-import { renderDocWithApi } from './docs-api-renderer';
+import { renderOnRoad } from './docs-api-renderer';
 import { DATA_SHEETS, loadWorkbook, ofYear, type Workbook } from './repo';
 import { prefetch } from './table';
 import { SHEETS } from '../core/sheets';
@@ -84,14 +83,6 @@ export interface Issued {
   model: DocModel;
 }
 
-/** Without the Docs advanced service: DocumentApp, one call per paragraph or attribute. */
-function renderWithDocumentApp(app: GoogleAppsScript.Document.DocumentApp, model: DocModel): { id: string; url: string } {
-  const doc = renderDoc(app, model);
-  doc.saveAndClose();
-  const url = doc.getUrl();
-  return { id: doc.getId(), url };
-}
-
 /**
  * Numbers, renders and registers one document through the register (issueRegistered): the number is
  * taken as the register stands under the lock, and written only once the document exists.
@@ -120,9 +111,7 @@ export function issueDocument(ctx: Ctx, wb: Workbook, req: ReportRequest, jobKey
       const m = buildModel(ctx, wb, req, seq);
       m.title = reportFileName({ typeAbbr: type, number: seq, orgCode: ctx.settings.orgCode, title: m.subject || m.title, today });
       model = m;
-      const doc = ctx.svc.Docs
-        ? renderDocWithApi(ctx.svc.Docs, m, (id) => ctx.svc.DriveApp.getFileById(id).setTrashed(true))
-        : renderWithDocumentApp(ctx.svc.DocumentApp, m);
+      const doc = renderOnRoad(ctx, m);
       return { id: doc.id, url: doc.url, summary: m.subject || m.title };
     },
   );

@@ -1,5 +1,11 @@
 // The Google services an action may use, passed in rather than reached for, so tests can count them.
 
+/** Drive API v3 advanced service, as far as the add-on uses it (no typings ship for it). */
+export interface DriveAdvanced {
+  Files: { update(resource: { trashed?: boolean }, fileId: string): unknown };
+}
+declare const Drive: DriveAdvanced | undefined;
+
 export interface Services {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
   DocumentApp: GoogleAppsScript.Document.DocumentApp;
@@ -17,6 +23,8 @@ export interface Services {
   Sheets: GoogleAppsScript.Sheets | undefined;
   /** Docs API v1 advanced service: a whole document in one batchUpdate. Undefined when not enabled. */
   Docs: GoogleAppsScript.Docs | undefined;
+  /** Drive API v3 advanced service: trashes a document the add-on made (drive.file scope). Undefined when not enabled. */
+  Drive?: DriveAdvanced;
 }
 
 /** The real globals of an Apps Script execution; only the entry file calls this. */
@@ -37,5 +45,6 @@ export function globalServices(): Services {
     // Advanced services are globals only when the manifest enables them; typeof does not throw.
     Sheets: typeof Sheets === 'undefined' ? undefined : Sheets,
     Docs: typeof Docs === 'undefined' ? undefined : Docs,
+    Drive: typeof Drive === 'undefined' ? undefined : Drive,
   };
 }

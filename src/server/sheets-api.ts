@@ -3,6 +3,7 @@ import { AppError } from '../core/errors';
 import { dateToSerial, isDate, type Cell } from '../core/cells';
 import { columnLetter, type SheetDef } from '../core/sheets';
 import { again } from './respond';
+import { apiOpen, refused } from './roads';
 import type { Ctx } from './context';
 
 type ValuesApi = GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection;
@@ -14,6 +15,8 @@ export interface ApiTarget {
   sheetName: string;
   maxRows: number;
   timeZone: string;
+  /** The run, for the classic road when the API refuses (roads.ts). */
+  ctx: Ctx;
 }
 
 /** A sheet name as A1 notation wants it: always quoted, inner apostrophes doubled. */
@@ -28,6 +31,7 @@ export function gridRows(range: string | undefined): number {
 }
 
 function valuesApi(ctx: Ctx): ValuesApi | null {
+  if (!apiOpen(ctx, 'sheets')) return null;
   const api = ctx.svc.Sheets;
   return (api && api.Spreadsheets && api.Spreadsheets.Values) || null;
 }
@@ -41,7 +45,7 @@ function spreadsheetId(ctx: Ctx): string {
 /** A write target for a sheet not read in this run (the grid height unknown: 0). */
 export function targetFor(ctx: Ctx, def: SheetDef): ApiTarget | null {
   const values = valuesApi(ctx);
-  return values ? { values, spreadsheetId: spreadsheetId(ctx), sheetName: def.name, maxRows: 0, timeZone: ctx.tz } : null;
+  return values ? { values, spreadsheetId: spreadsheetId(ctx), sheetName: def.name, maxRows: 0, timeZone: ctx.tz, ctx } : null;
 }
 
 export interface Fetched {
@@ -68,6 +72,8 @@ export function batchRead(ctx: Ctx, defs: SheetDef[]): Fetched[] | null {
     const msg = String((e as { message?: unknown })?.message ?? e);
     const missing = /Unable to parse range/i.test(msg) ? defs.find((d) => msg.includes(quoteSheet(d.name)) || msg.includes(d.name)) : undefined;
     if (missing) throw new AppError('missingSheet', { sheet: missing.name });
+    // API not enabled, not permitted, or the request refused: the caller reads by SpreadsheetApp instead.
+    if (refused(ctx, 'sheets', e, 'việc đọc bảng tính')) return null;
     throw e;
   }
   const ranges = res.valueRanges || [];
@@ -80,7 +86,7 @@ export function batchRead(ctx: Ctx, defs: SheetDef[]): Fetched[] | null {
       while (row.length < width) row.push('');
       return row;
     });
-    return { values: rect, target: { values, spreadsheetId: id, sheetName: def.name, maxRows: gridRows(vr.range), timeZone: ctx.tz } };
+    return { values: rect, target: { values, spreadsheetId: id, sheetName: def.name, maxRows: gridRows(vr.range), timeZone: ctx.tz, ctx } };
   });
 }
 
@@ -92,6 +98,11 @@ function apiCell(v: Cell, timeZone: string): string | number | boolean {
 interface Pending {
   range: string;
   values: (string | number | boolean)[][];
+  /** The same write for SpreadsheetApp, should the API refuse it. */
+  row: number;
+  col: number;
+  block: Cell[][];
+  sheetName: string;
   /** Runs once the write is on the sheet: callers keep their in-memory rows in step with it. */
   applied?: () => void;
 }
@@ -115,10 +126,32 @@ export function batchWrites<T>(fn: () => T): T {
   }
   if (mine.data.length) {
     const t = mine.target;
-    again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: mine.data.map((d) => ({ range: d.range, values: d.values })) }, t.spreadsheetId));
+    // The road may have closed since the writes were collected (a refusal earlier in the batch's run).
+    let classic = !apiOpen(t.ctx, 'sheets');
+    if (!classic) {
+      try {
+        again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: mine.data.map((d) => ({ range: d.range, values: d.values })) }, t.spreadsheetId));
+      } catch (e) {
+        if (expectedByCaller(e) || !refused(t.ctx, 'sheets', e, 'việc ghi bảng tính')) throw e;
+        classic = true;
+      }
+    }
+    if (classic) for (const d of mine.data) classicWrite(t.ctx, d.sheetName, d.row, d.col, d.block);
     for (const d of mine.data) if (d.applied) d.applied();
   }
   return result;
+}
+
+/** API answers the callers handle themselves (a sheet to grow, a sheet gone), never a reason to change road. */
+function expectedByCaller(e: unknown): boolean {
+  return /exceeds grid limits|Unable to parse range/i.test(String((e as { message?: unknown })?.message ?? e));
+}
+
+/** The classic road for one block: SpreadsheetApp's setValues, which takes Dates as they are. */
+function classicWrite(ctx: Ctx, sheetName: string, row: number, col: number, block: Cell[][]): void {
+  const sheet = again(() => ctx.ss.getSheetByName(sheetName));
+  if (!sheet) throw new AppError('missingSheet', { sheet: sheetName });
+  again(() => sheet.getRange(row, col, block.length, block[0].length).setValues(block));
 }
 
 /**
@@ -135,9 +168,17 @@ export function writeBlock(t: ApiTarget, row: number, col: number, block: Cell[]
   const values = block.map((r) => r.map((v) => apiCell(v, t.timeZone)));
   if (!now && collecting && (!collecting.target || collecting.target.spreadsheetId === t.spreadsheetId)) {
     collecting.target = collecting.target || t;
-    collecting.data.push({ range, values, applied });
+    collecting.data.push({ range, values, applied, row, col, block, sheetName: t.sheetName });
     return;
   }
-  again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: [{ range, values }] }, t.spreadsheetId));
+  if (!apiOpen(t.ctx, 'sheets')) classicWrite(t.ctx, t.sheetName, row, col, block);
+  else {
+    try {
+      again(() => t.values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: [{ range, values }] }, t.spreadsheetId));
+    } catch (e) {
+      if (expectedByCaller(e) || !refused(t.ctx, 'sheets', e, 'việc ghi bảng tính')) throw e;
+      classicWrite(t.ctx, t.sheetName, row, col, block);
+    }
+  }
   if (applied) applied();
 }

@@ -1,6 +1,7 @@
 // The one time-driven trigger: whose it is, where it is recorded, and how a stale one removes itself.
 import type { Settings } from '../core/types';
 import { PROP, deleteProp, getProp, setProp, type Ctx } from './context';
+import { roadState, type RoadState } from './roads';
 
 export const SCHEDULE_HANDLER = 'runScheduledReports';
 
@@ -51,16 +52,16 @@ export function syncTrigger(ctx: Ctx, settings: Settings): TriggerInfo | null {
     .create();
   const uid = trigger.getUniqueId();
   // A time-driven add-on run may have no document: it finds its spreadsheet from its own trigger id.
-  ctx.svc.PropertiesService.getUserProperties().setProperty(userKey(uid), JSON.stringify({ spreadsheetId: ctx.ss.getId(), settings }));
+  ctx.svc.PropertiesService.getUserProperties().setProperty(userKey(uid), JSON.stringify({ spreadsheetId: ctx.ss.getId(), settings, roads: roadState(ctx) }));
   const info: TriggerInfo = { owner: ctx.user, uid, createdAt: ctx.now.toISOString(), lastRun: '', lastOutcome: '' };
   writeTriggerInfo(ctx, info);
   return info;
 }
 
-/** What the owner's trigger needs when its run has no document: the spreadsheet id and a settings snapshot. */
-export function triggerHome(ctx: Pick<Ctx, 'svc'>, uid: string): { spreadsheetId: string; settings: Settings } | null {
+/** What the owner's trigger needs when its run has no document: the spreadsheet id, a settings snapshot, the roads refused. */
+export function triggerHome(ctx: Pick<Ctx, 'svc'>, uid: string): { spreadsheetId: string; settings: Settings; roads?: RoadState } | null {
   const raw = ctx.svc.PropertiesService.getUserProperties().getProperty(userKey(uid));
-  return raw ? (JSON.parse(raw) as { spreadsheetId: string; settings: Settings }) : null;
+  return raw ? (JSON.parse(raw) as { spreadsheetId: string; settings: Settings; roads?: RoadState }) : null;
 }
 
 /** A run under a trigger that is no longer the recorded one deletes it. */

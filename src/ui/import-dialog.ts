@@ -25,6 +25,7 @@ interface TargetOut {
   name: string;
   content: string;
   quantity: number | null;
+  upper?: number | null;
   unit: string;
   qualifier: string;
   dueDate: string | null;
@@ -318,7 +319,9 @@ function addTargetRow(t: TargetOut): TargetRow {
   const content = el('textarea', { rows: '2', maxlength: '4000' });
   content.value = t.content;
   const quantity = el('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' });
-  quantity.value = t.quantity === null ? '' : formatNumber(t.quantity);
+  // A range reads "15–20", an approximate count "khoảng 20": the decision's own words, editable as typed.
+  quantity.value =
+    t.quantity === null ? '' : `${t.qualifier === 'about' ? 'khoảng ' : ''}${formatNumber(t.quantity)}${t.upper ? `–${formatNumber(t.upper)}` : ''}`;
   const unit = el('input', { type: 'text', maxlength: '60', autocomplete: 'off' });
   unit.value = t.unit;
   const qualifier = el('input', { type: 'checkbox' });
@@ -514,8 +517,12 @@ function collectEdits(): { programs: Json[]; targets: Json[] } {
   const programs = programmeRows.map((p) => ({ code: nfc(p.code.value), name: nfc(p.name.value), objectives: p.objectives }));
   const targets = targetRows.map((t) => {
     const c = t.controls;
-    const qty = nfc(c.quantity.value);
+    const typed = nfc(c.quantity.value);
+    const about = /^khoảng\s+/iu.test(typed);
+    const range = /^(.*?)\s*[–-]\s*(\S+)$/u.exec(typed.replace(/^khoảng\s+/iu, ''));
+    const qty = range ? range[1] : typed.replace(/^khoảng\s+/iu, '');
     const q = parseQuantity(qty);
+    const hi = range ? parseQuantity(range[2]) : null;
     const due = nfc(c.dueDate.value);
     const end = nfc(c.endYear.value);
     return {
@@ -523,9 +530,10 @@ function collectEdits(): { programs: Json[]; targets: Json[] } {
       programCode: c.programCode.value,
       name: nfc(c.name.value),
       content: nfc(c.content.value),
-      quantity: qty === '' ? null : q !== null && Number.isFinite(q) ? q : qty,
+      quantity: qty === '' ? null : q !== null && Number.isFinite(q) ? q : typed,
+      upper: range ? (hi !== null && Number.isFinite(hi) ? hi : range[2]) : null,
       unit: nfc(c.unit.value),
-      qualifier: (c.qualifier as HTMLInputElement).checked ? 'min' : 'exact',
+      qualifier: (c.qualifier as HTMLInputElement).checked ? 'min' : about ? 'about' : 'exact',
       dueDate: due === '' ? null : (vnToIso(due) ?? due),
       endYear: end === '' ? '' : /^\d{4}$/.test(end) ? Number(end) : end,
     };

@@ -1,5 +1,5 @@
 // The Docs API requests of a report: where each insert lands, what each style range covers, how many requests.
-import { buildDocRequests, type DocRequest } from '../../src/core/docs-requests';
+import { BATCH_LIMITS, buildDocRequests, splitBatches, type DocRequest } from '../../src/core/docs-requests';
 import { buildBudgetSubmission, buildProgressReport, MAX_ANNEX_EVENTS, type Block, type DocModel } from '../../src/core/report-model';
 import type { LoggedEvent } from '../../src/core/types';
 import { approvedLines, draftLines, event, events, programs, quarter2, settings, targets } from './report-fixture';
@@ -91,8 +91,9 @@ describe('a small document, indexes counted by hand', () => {
           marginBottom: { magnitude: 56.69, unit: 'PT' },
           marginLeft: { magnitude: 85.04, unit: 'PT' },
           marginRight: { magnitude: 42.52, unit: 'PT' },
+          documentFormat: { documentMode: 'PAGES' },
         },
-        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight',
+        fields: 'pageSize,marginTop,marginBottom,marginLeft,marginRight,documentFormat',
       },
     });
     // A 2×2 table inserted at 1 starts at 2; its cells' newlines are at 5, 7 and 10, 12.
@@ -270,5 +271,28 @@ describe('text Docs would drop', () => {
     const clean = buildDocRequests({ ...cells('a\nb'), blocks: [{ t: 'table', rows: [['a\nb', 'c']], header: true, widths: [100, 382.2] }, para('A\nB')] });
     expect(dirty).toEqual(clean);
     expect(JSON.stringify(dirty)).not.toMatch(/\\r|\\u000[07]|\uf0b7/);
+  });
+});
+
+describe('batches of a safe size', () => {
+  test('the largest yearly report (annex full) goes in consecutive batches of at most 500 requests and 256 KB, which together are the whole request list', () => {
+    const evs = [...events, ...Array.from({ length: 5000 }, (_, i) => event({ targetCode: 'P2.1', date: '2024-05-15', title: `Lớp tập huấn kỹ thuật trồng vải thiều ${i + 1}`, quantity: 1, cost: 1_000_000 }))];
+    const requests = buildDocRequests(buildProgressReport({ settings, programs, targets, events: evs, period: quarter2, today: '2024-07-05', number: 1, lines: approvedLines }));
+    expect(BATCH_LIMITS).toEqual({ requests: 500, bytes: 262144 });
+    expect(requests.length).toBeGreaterThan(7000);
+    const batches = splitBatches(requests);
+    expect(batches.length).toBe(Math.ceil(requests.length / 500));
+    for (const b of batches) {
+      expect(b.length).toBeLessThanOrEqual(500);
+      expect(Buffer.byteLength(JSON.stringify(b), 'utf8')).toBeLessThanOrEqual(262144);
+    }
+    expect(batches.flat()).toEqual(requests);
+  });
+
+  test('the byte bound cuts a batch before the count bound does, and a request bigger than the bound goes alone', () => {
+    const big = (n: number) => ({ insertText: { location: { index: 1 }, text: 'ệ'.repeat(n) } });
+    // 'ệ' is 3 bytes in UTF-8: 40 of them plus the JSON around them make a request of about 170 bytes.
+    const sizes = splitBatches([big(40), big(40), big(40), big(400), big(40)], { requests: 500, bytes: 400 }).map((b) => b.length);
+    expect(sizes).toEqual([2, 1, 1, 1]);
   });
 });

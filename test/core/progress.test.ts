@@ -66,6 +66,16 @@ describe('progress of targets', () => {
     expect(r.programs[0].percent).toBe(33.33);
   });
 
+  test('a range "02–04 cuộc" counts against its lower bound and is over plan only past its top', () => {
+    const range = [t('P2.5', 2, { upper: 4 })];
+    const three = [ev('P2.5', '2024-02-01'), ev('P2.5', '2024-02-02'), ev('P2.5', '2024-02-03')];
+    const r = computeProgress(prog, range, three, {}, '2024-02-04');
+    expect(r.targets[0]).toMatchObject({ planned: 2, upper: 4, done: 3, percent: 150 });
+    expect(r.targets[0].flags).toEqual(['complete']);
+    const five = [...three, ev('P2.5', '2024-02-05'), ev('P2.5', '2024-02-06')];
+    expect(computeProgress(prog, range, five, {}, '2024-02-07').targets[0].flags).toEqual(['complete', 'over']);
+  });
+
   test('qualitative targets have planned and percent null and keep the status staff set', () => {
     const r = computeProgress(prog, targets, [ev('P2.9', '2024-02-01')], {}, '2024-02-03');
     expect(r.targets[3]).toMatchObject({ planned: null, percent: null, status: 'Đang thực hiện', events: 1, done: 1 });

@@ -586,3 +586,20 @@ describe('exports, accounting, faults and auth', () => {
     expect(without.gas(without.newExecution()).Docs).toBeUndefined();
   });
 });
+
+describe('document mode (pages or pageless)', () => {
+  test('a user whose new documents are pageless gets PAGELESS; updateDocumentStyle sets PAGES back, and refuses a mode Docs does not know', () => {
+    const { google, docs, batch, fresh } = setup();
+    google.state.newDocumentsPageless = true;
+    const id = fresh();
+    const mode = () => (docs.get(id).documentStyle as { documentFormat?: { documentMode?: string } }).documentFormat?.documentMode;
+    expect(mode()).toBe('PAGELESS');
+    batch(id, [{ updateDocumentStyle: { documentStyle: { documentFormat: { documentMode: 'PAGES' } }, fields: 'documentFormat' } }]);
+    expect(mode()).toBe('PAGES');
+    expect(google.document(id, { saved: true }).documentMode).toBe('PAGES');
+    expect(() => batch(id, [{ updateDocumentStyle: { documentStyle: { documentFormat: { documentMode: 'PAGED' } }, fields: 'documentFormat.documentMode' } }])).toThrow(
+      "Invalid value at 'requests[0].update_document_style.document_style.document_format.document_mode'",
+    );
+    expect(mode()).toBe('PAGES');
+  });
+});

@@ -28,11 +28,12 @@ const total = (calls: Record<string, number>, prefix: RegExp) => Object.entries(
 const sheets = (w: World) => w.google.sheetNames(w.ssId).map((n) => [n, w.sheet(n).map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)))]);
 
 describe('the Sheets and Docs advanced services are a faster road to the same result', () => {
-  test('the manifest enables both, so Google installs them with the add-on', () => {
+  test('the manifest enables both, and Drive v3 to trash a failed document under drive.file, so Google installs them with the add-on', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8'));
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
       { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
     ]);
   });
 

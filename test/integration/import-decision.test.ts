@@ -216,4 +216,40 @@ describe('importDecision', () => {
     const again = w.call('importDecision', TN_2025, { apply: true, year: 2025, activate: true });
     expect(again).toMatchObject({ ok: true, activated: false, changes: 0 });
   });
+
+  test('a range and "khoảng" reach "Chỉ tiêu": lower bound in Số lượng, upper in Số lượng tối đa', () => {
+    const w = world();
+    const text = readFileSync(join(FIXTURES, 'PL-233-QD-UBND-2026-DakLak-ranges.txt'), 'utf8');
+    const preview = w.call('importDecision', text, { year: 2026 });
+    expect(preview.ok).toBe(true);
+    const shown = (preview.targets as (TargetOut & { upper: number | null })[]).map((t) => [t.code, t.quantity, t.upper, t.unit, t.qualifier]);
+    expect(shown).toEqual([
+      ['P1.1', 15, 20, 'cuộc', 'exact'],
+      ['P1.2', 3, 5, 'hội thảo', 'exact'],
+      ['P1.3', 4, null, 'cuộc', 'min'],
+      ['P2.1', 10, null, 'lớp', 'min'],
+      ['P2.2', 3, null, 'mô hình', 'min'],
+      ['P2.3', 6, null, 'hội nghị', 'about'],
+    ]);
+    // The dialog sends the plan back as edited: the range and "khoảng" survive the round trip.
+    const applied = w.call('importDecision', text, { apply: true, year: 2026, edits: editsOf(preview) });
+    expect(applied).toMatchObject({ ok: true, applied: true });
+    const rows = records(w, 'Chỉ tiêu')
+      .filter((r) => r['Năm'] === 2026)
+      .map((r) => [r['Mã'], r['Số lượng'], r['Số lượng tối đa'], r['Loại chỉ tiêu']]);
+    expect(rows).toEqual([
+      ['P1.1', 15, 20, 'Chính xác'],
+      ['P1.2', 3, 5, 'Chính xác'],
+      ['P1.3', 4, '', 'Tối thiểu'],
+      ['P2.1', 10, '', 'Tối thiểu'],
+      ['P2.2', 3, '', 'Tối thiểu'],
+      ['P2.3', 6, '', 'Khoảng'],
+    ]);
+    // An upper bound below the lower one is refused, naming the field.
+    const bad = editsOf(preview);
+    (bad.targets[0] as Record<string, unknown>).upper = 10;
+    const refused = w.call('importDecision', text, { apply: true, year: 2026, edits: bad });
+    expect(refused.ok).toBe(false);
+    expect(JSON.stringify(refused)).toContain('targets.0.upper');
+  });
 });

@@ -58,3 +58,103 @@ describe('text that Google Docs would drop', () => {
     expect(text).toMatch(/17 cuộc/);
   });
 });
+
+/** Rows of "Nhật ký" written because Google refused a request. */
+const refusals = (w: World) => w.sheet('Nhật ký').filter((r) => r[2] === 'Google từ chối yêu cầu');
+
+const DISABLED =
+  'Google Sheets API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=123456789012 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.';
+
+describe('an advanced API that refuses', () => {
+  test('the Sheets API not enabled (403): the event is logged by SpreadsheetApp in the same call, one log row, and the next runs go straight to SpreadsheetApp', () => {
+    const w = world();
+    w.google.refuseApi('Sheets', 403, DISABLED);
+    w.google.resetCalls();
+    const r = w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-10', title: 'Phản biện Đề án chuyển đổi số', quantity: 1 });
+    expect(r).toMatchObject({ ok: true, id: 'HD-2024-0001' });
+    expect(w.sheet('Hoạt động')[1]).toContain('Phản biện Đề án chuyển đổi số');
+    // One refused read, then everything by SpreadsheetApp.
+    expect(count(w, /^Sheets\./)).toBe(1);
+    const rows = refusals(w);
+    expect(rows).toHaveLength(1);
+    expect(rows[0][3]).toBe('Google Sheets API');
+    expect(rows[0][4]).toContain('Mã 403: Google Sheets API has not been used in project 123456789012');
+    expect(rows[0][4]).toContain('SpreadsheetApp');
+
+    // The next run does not ask the API again, and writes no second row.
+    w.google.resetCalls();
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-11', title: 'Tư vấn dự thảo Nghị quyết', quantity: 1 })).toMatchObject({ ok: true, id: 'HD-2024-0002' });
+    expect(w.call('getProgress').ok).toBe(true);
+    expect(count(w, /^Sheets\./)).toBe(0);
+    expect(refusals(w)).toHaveLength(1);
+  });
+
+  test('a refusal is remembered in the trigger snapshot too, so a time-driven run without document properties takes SpreadsheetApp', () => {
+    const w = world({ now: '2024-07-31T20:00:00+07:00' });
+    expect(w.call('saveSettings', { reportRecipients: ['so.khcn@bacgiang.gov.vn'], schedule: { enabled: true, hour: 7, weeklyDay: 0, monthlyDay: 1, formalReports: false } }).ok).toBe(true);
+    w.google.refuseApi('Sheets', 403, DISABLED);
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-07-10', title: 'Phản biện Đề án', quantity: 1 }).ok).toBe(true);
+    const snapshots = Object.entries(w.google.state.properties.user['admin@lhh.example.vn'] || {}).filter(([k]) => k.startsWith('lhh.trigger.'));
+    expect(snapshots).toHaveLength(1);
+    expect(JSON.parse(snapshots[0][1] as string).roads.sheets).toMatchObject({ status: 403 });
+    const uid = snapshots[0][0].slice('lhh.trigger.'.length);
+    // An add-on's time-driven run may get no document: no document properties, only the owner's snapshot.
+    const trig = w.google.state.triggers.find((t) => t.uid === uid)!;
+    trig.docId = null;
+    trig.sourceId = null;
+    w.google.clock.set(new Date('2024-08-01T07:00:00+07:00'));
+    w.google.resetCalls();
+    const run = w.run('runScheduledReports', [{ triggerUid: uid }], { kind: 'timeTrigger', triggerUid: uid });
+    expect(run.outcomes).toEqual([{ key: 'monthly:2024-07', outcome: 'sent', number: '01/BC-LHH' }]);
+    expect(count(w, /^Sheets\./)).toBe(0);
+    expect(count(w, /^PropertiesService\.getDocumentProperties$/)).toBeGreaterThan(0);
+    expect(w.google.outbox).toHaveLength(1);
+  });
+
+  test('the Docs API refusing one batch (400): the report is made by DocumentApp in the same call, the half-made file is trashed, and the next report tries the API again', () => {
+    const w = world();
+    w.google.failOn('Docs.Documents.batchUpdate', 1, 'Invalid requests[12].insertText: The insertion index must be inside the bounds of an existing paragraph. You can still create new paragraphs by inserting newlines.', 400);
+    w.google.resetCalls();
+    const r = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(r).toMatchObject({ ok: true, number: '01/BC-LHH' });
+    expect(count(w, /^Docs\.Documents\.create$/)).toBe(1);
+    expect(count(w, /^DocumentApp\.create$/)).toBe(1);
+    const docs = Object.keys(w.google.state.docs);
+    const trashed = docs.filter((id) => w.google.state.drive.trashedNative?.[id]);
+    expect(trashed).toHaveLength(1);
+    expect(trashed).not.toContain(r.docId);
+    // The register links the DocumentApp document, which reads as a report.
+    expect(docText(w, r.docId)).toContain('BÁO CÁO');
+    const rows = refusals(w);
+    expect(rows).toHaveLength(1);
+    expect(rows[0][3]).toBe('Google Docs API');
+    expect(rows[0][4]).toContain('Mã 400: Invalid requests[12].insertText');
+    expect(rows[0][4]).toContain('chỉ lần này');
+
+    w.google.resetCalls();
+    expect(w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30', confirmNew: true })).toMatchObject({ ok: true, number: '02/BC-LHH' });
+    expect(count(w, /^Docs\.Documents\.create$/)).toBe(1);
+    expect(count(w, /^DocumentApp\.create$/)).toBe(0);
+  });
+
+  test('a rate limit is not a refusal: the road stays, the user is asked to try again', () => {
+    const w = world();
+    w.google.failOn('Docs.Documents.batchUpdate', 1, "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'docs.googleapis.com'.", 429);
+    const r = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(r).toMatchObject({ ok: false, code: 'transient' });
+    expect(refusals(w)).toHaveLength(0);
+    w.google.resetCalls();
+    expect(w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' })).toMatchObject({ ok: true, number: '01/BC-LHH' });
+    expect(count(w, /^DocumentApp\.create$/)).toBe(0);
+  });
+});
+
+describe('pageless documents', () => {
+  test('where Docs makes new documents pageless, the report is set back to pages (A4, margins, page breaks shown)', () => {
+    const w = world();
+    w.google.state.newDocumentsPageless = true;
+    const r = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' });
+    expect(r.ok).toBe(true);
+    expect(w.google.document(r.docId, { saved: true }).documentMode).toBe('PAGES');
+  });
+});

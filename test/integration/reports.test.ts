@@ -100,6 +100,35 @@ describe('the progress report for Sở KH&CN', () => {
     expect(w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-03-31' })).toMatchObject({ ok: true, number: '03/BC-LHH' });
   });
 
+  test('the yearly report costs the same few Docs calls with 1,000 and with 5,000 events', () => {
+    const counts = [1000, 5000].map((n) => {
+      const w = world({ now: '2025-01-05T09:00:00+07:00' });
+      const exec = w.google.newExecution({ kind: 'local', user: ADMIN });
+      const sh = w.google.gas(exec).SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Hoạt động')!;
+      const width = sh.getLastColumn();
+      sh.insertRowsAfter(sh.getMaxRows(), n);
+      const rows = Array.from({ length: n }, (_, i) => {
+        const r = new Array(width).fill('');
+        Object.assign(r, { 0: `HD-2024-${String(i + 1).padStart(5, '0')}`, 1: 2024, 2: ['P2.1', 'P3.4', 'P2.3'][i % 3], 3: new Date(Date.UTC(2024, i % 12, 1 + (i % 28))), 4: `Hoạt động ${i + 1}`, 5: 1, 13: 'Hiệu lực' });
+        return r;
+      });
+      sh.getRange(2, 1, n, width).setValues(rows);
+      exec.end();
+      w.google.resetCalls();
+      const r = w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-12-31' });
+      expect(r.ok).toBe(true);
+      const docs = Object.entries(w.google.calls()).filter(([k]) => /^(DocumentApp|Docs)\./.test(k));
+      return Object.fromEntries(docs);
+    });
+    expect(counts[1]).toEqual(counts[0]);
+    // Create, then the requests in batches of at most 500 (5,000 to 7,500 requests with a full annex: 11 to 15 batches); no DocumentApp call.
+    expect(Object.keys(counts[0]).sort()).toEqual(['Docs.Documents.batchUpdate', 'Docs.Documents.create']);
+    expect(counts[0]['Docs.Documents.create']).toBe(1);
+    expect(counts[0]['Docs.Documents.batchUpdate']).toBeGreaterThanOrEqual(10);
+    expect(counts[0]['Docs.Documents.batchUpdate']).toBeLessThanOrEqual(16);
+    console.log(`yearly report: ${JSON.stringify(counts[0])} with 1,000 events and with 5,000`);
+  });
+
   test('once a report of a period is sent, its siblings are no longer offered for sending', () => {
     const w = world({ now: '2024-07-05T09:00:00+07:00' });
     w.call('saveSettings', { reportRecipients: [SO_KHCN] });

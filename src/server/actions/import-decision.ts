@@ -71,6 +71,13 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
       else if (n <= 0) fields[k('quantity')] = { code: 'notPositive' };
       else quantity = n;
     }
+    let upper: number | null = null;
+    if (o.upper !== null && o.upper !== undefined && o.upper !== '') {
+      const n = typeof o.upper === 'string' ? Number(o.upper.replace(/\./g, '')) : o.upper;
+      if (typeof n !== 'number' || !Number.isInteger(n)) fields[k('upper')] = { code: 'notInteger' };
+      else if (quantity !== null && n <= quantity) fields[k('upper')] = { code: 'notPositive' };
+      else if (quantity !== null) upper = n;
+    }
     const unit = str(o.unit, 60, k('unit'), fields, quantity !== null);
     const dueDate = o.dueDate ? String(o.dueDate) : null;
     if (dueDate && !isValidIso(dueDate)) fields[k('dueDate')] = { code: 'invalidDate' };
@@ -83,6 +90,7 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
       name: str(o.name, 300, k('name'), fields, true),
       content: str(o.content, 4000, k('content'), fields),
       quantity,
+      upper,
       unit,
       qualifier: o.qualifier === 'min' || o.qualifier === 'about' ? o.qualifier : 'exact',
       dueDate,

@@ -118,10 +118,12 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
   const home = uid ? triggerHome({ svc }, uid) : null;
   const ctx = openContext(svc, { spreadsheetId: home ? home.spreadsheetId : undefined });
+  if (uid) ctx.triggerUid = uid;
   if (!ctx.docProps && home) {
-    // Where a time-driven run gets no document properties, the owner's snapshot stands in.
+    // Where a time-driven run gets no document properties, the owner's snapshot stands in (roads refused included).
     ctx.settings = home.settings;
     ctx.configured = true;
+    ctx.roads = home.roads || {};
   }
   const info = readTriggerInfo(ctx);
   // Two admins saving settings leave two triggers (each sees only its own): the stale one retires.
