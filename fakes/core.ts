@@ -80,6 +80,8 @@ export interface SpreadsheetState {
   locale: string;
   timeZone: string;
   owner: string;
+  /** People the file is shared with; when set, nobody else may open it (Drive's permission check). */
+  editors?: string[];
   createdAt: number;
   sheets: SheetState[];
   activeSheetId: number | null;

@@ -65,7 +65,10 @@ export class SpreadsheetAppF extends Fake {
     return new SpreadsheetF(this._x, id);
   }
   openById(id: string): SpreadsheetF {
-    if (!this._x.g.state.spreadsheets[String(id)]) throw gasError(this._x, 'Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    const st = this._x.g.state.spreadsheets[String(id)];
+    if (!st) throw gasError(this._x, 'Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    // A file shared with named people only: Drive refuses anyone else.
+    if (st.editors && this._x.user !== st.owner && !st.editors.includes(String(this._x.user).toLowerCase())) throw gasError(this._x, 'You do not have permission to access the requested document.');
     return new SpreadsheetF(this._x, String(id));
   }
   openByUrl(url: string): SpreadsheetF {
@@ -150,12 +153,23 @@ export class SpreadsheetF extends Fake {
     return { getEmail: () => email };
   }
   getEditors(): { getEmail(): string }[] {
-    return [this.getOwner()];
+    return [this._ss().owner, ...(this._ss().editors ?? [])].map((email) => ({ getEmail: () => email }));
   }
-  addEditor(): this {
+  addEditor(e: string | { getEmail(): string }): this {
+    const email = (typeof e === 'string' ? e : e.getEmail()).toLowerCase();
+    const ss = this._ss();
+    ss.editors = ss.editors ?? [];
+    if (email !== ss.owner && !ss.editors.includes(email)) ss.editors.push(email);
     return this;
   }
-  addEditors(): this {
+  addEditors(es: string[]): this {
+    es.forEach((e) => this.addEditor(e));
+    return this;
+  }
+  removeEditor(e: string | { getEmail(): string }): this {
+    const email = (typeof e === 'string' ? e : e.getEmail()).toLowerCase();
+    const ss = this._ss();
+    ss.editors = (ss.editors ?? []).filter((x) => x !== email);
     return this;
   }
   getSheets(): SheetF[] {

@@ -179,3 +179,68 @@ export function importDecision(text: unknown, options?: unknown) {
 export function showImportDialog(): void {
   showDialog(globalServices(), 'ImportDialog', 'Nhập kế hoạch từ quyết định', 1000, 680);
 }
+
+// Experts, member associations and consultation dossiers (sidebars "Chuyên gia, hội thành viên" and "Tư vấn, phản biện").
+import { getExpertsView as getExpertsViewAction } from './server/actions/get-experts-view';
+import { saveExpert as saveExpertAction } from './server/actions/save-expert';
+import { setExpertState as setExpertStateAction } from './server/actions/set-expert-state';
+import { pasteExperts as pasteExpertsAction } from './server/actions/paste-experts';
+import { saveAssociation as saveAssociationAction } from './server/actions/save-association';
+import { saveOrganisation as saveOrganisationAction } from './server/actions/save-organisation';
+import { getContact as getContactAction } from './server/actions/get-contact';
+import { getDossierView as getDossierViewAction } from './server/actions/get-dossier-view';
+import { saveDossier as saveDossierAction } from './server/actions/save-dossier';
+import { savePanel as savePanelAction } from './server/actions/save-panel';
+import { issueDossierPaper as issueDossierPaperAction } from './server/actions/issue-dossier-paper';
+import { sendDossierAnswer as sendDossierAnswerAction } from './server/actions/send-dossier-answer';
+import { recordDossierSent as recordDossierSentAction } from './server/actions/record-dossier-sent';
+import { moveDossier as moveDossierAction } from './server/actions/move-dossier';
+
+export function getExpertsView(query?: unknown) {
+  return respond(() => getExpertsViewAction(globalServices(), query));
+}
+export function saveExpert(input: unknown) {
+  return respond(() => saveExpertAction(globalServices(), input));
+}
+export function setExpertState(code: unknown, state: unknown) {
+  return respond(() => setExpertStateAction(globalServices(), code, state));
+}
+export function pasteExperts(text: unknown, commit?: unknown) {
+  return respond(() => pasteExpertsAction(globalServices(), text, commit));
+}
+export function saveAssociation(input: unknown) {
+  return respond(() => saveAssociationAction(globalServices(), input));
+}
+export function saveOrganisation(input: unknown) {
+  return respond(() => saveOrganisationAction(globalServices(), input));
+}
+export function getContact(code: unknown) {
+  return respond(() => getContactAction(globalServices(), code));
+}
+export function getDossierView(code?: unknown) {
+  return respond(() => getDossierViewAction(globalServices(), code));
+}
+export function saveDossier(input: unknown) {
+  return respond(() => saveDossierAction(globalServices(), input));
+}
+export function savePanel(code: unknown, picks: unknown, confirmConflicts?: unknown) {
+  return respond(() => savePanelAction(globalServices(), code, picks, confirmConflicts));
+}
+export function issueDossierPaper(code: unknown, kind: unknown, again?: unknown) {
+  return respond(() => issueDossierPaperAction(globalServices(), code, kind, again));
+}
+export function sendDossierAnswer(code: unknown) {
+  return respond(() => sendDossierAnswerAction(globalServices(), code));
+}
+export function recordDossierSent(code: unknown, input: unknown) {
+  return respond(() => recordDossierSentAction(globalServices(), code, input));
+}
+export function moveDossier(code: unknown, input: unknown) {
+  return respond(() => moveDossierAction(globalServices(), code, input));
+}
+export function showExpertsSidebar(): void {
+  showSidebar(globalServices(), 'ExpertsSidebar', 'Chuyên gia, hội thành viên');
+}
+export function showDossierSidebar(): void {
+  showSidebar(globalServices(), 'DossierSidebar', 'Tư vấn, phản biện');
+}

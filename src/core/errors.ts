@@ -80,6 +80,9 @@ export const ERROR_CODES = [
   'noContactsFile',
   'expertNotFound',
   'associationNotFound',
+  'panelConflict',
+  'pasteHasErrors',
+  'futureDate',
 ] as const;
 
 /** A code of ERROR_CODES: the closed set `messages.ts` must cover. */

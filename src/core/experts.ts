@@ -1,6 +1,7 @@
 // The LHH's people registers: member associations, experts, requesting bodies; search, checks, bulk paste, anonymising.
 import { FieldReader, nextCode, type Problems } from './field-check';
 import type { IsoDate } from './types';
+import type { ErrorCode } from './errors';
 
 export const ACADEMIC_TITLES = ['GS', 'PGS'] as const;
 export const DEGREES = ['TSKH', 'TS', 'ThS', 'BSCKII', 'BSCKI', 'KS', 'BS', 'DS', 'CN', 'KTS', 'LS'] as const;
@@ -265,7 +266,7 @@ export interface PasteRowError {
   /** 1-based line of the pasted text. */
   line: number;
   field: string;
-  code: string;
+  code: ErrorCode;
   params: Record<string, string | number>;
 }
 

@@ -168,6 +168,9 @@ const M: Record<ErrorCode, (p: Params) => string> = {
   noContactsFile: () => 'Chưa có bảng liên hệ riêng. Quản trị viên hãy chạy "Thiết lập bảng tính".',
   expertNotFound: (p) => `Không tìm thấy chuyên gia mã ${p.code}.`,
   associationNotFound: (p) => `Không tìm thấy hội thành viên mã ${p.code}.`,
+  panelConflict: (p) => `Có xung đột lợi ích: ${p.names} công tác tại ${p.org}, cơ quan đề nghị. Bỏ người này khỏi danh sách hoặc xác nhận vẫn mời.`,
+  pasteHasErrors: (p) => `Có ${p.count} lỗi trong danh sách dán (${p.first}). Chưa thêm ai; hãy sửa rồi nhập lại.`,
+  futureDate: () => 'Ngày không được sau hôm nay.',
 };
 
 /** The Vietnamese message of a code; unknown codes still read as a sentence, never as a code. */

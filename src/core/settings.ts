@@ -25,8 +25,29 @@ export function defaultSettings(year = 2024): Settings {
     planYear: year,
     decision: { ...SEED_DECISION },
     schedule: { enabled: false, hour: 7, weeklyDay: 0, monthlyDay: 0, formalReports: true },
+    contactReaders: [],
+    expertFields: [...DEFAULT_EXPERT_FIELDS],
+    reminderDays: 0,
   };
 }
+
+/** Fields of expertise a new workbook starts with; admins edit the list in settings. */
+export const DEFAULT_EXPERT_FIELDS = [
+  'Quản lý đất đai',
+  'Môi trường',
+  'Nông nghiệp',
+  'Lâm nghiệp',
+  'Thủy lợi',
+  'Xây dựng, quy hoạch',
+  'Giao thông',
+  'Công nghiệp, năng lượng',
+  'Công nghệ thông tin',
+  'Y tế',
+  'Giáo dục',
+  'Kinh tế',
+  'Pháp luật',
+  'Văn hóa, xã hội',
+];
 
 /** Settings for a blank template: no organisation assumed. */
 export function blankSettings(year: number): Settings {
@@ -58,6 +79,7 @@ const MAX_LENGTH: Record<string, number> = {
   budgetRecipientName: 200,
   archiveLine: 120,
   decision: 120,
+  expertFields: 80,
 };
 
 const text = (max: number) => z.string().check(z.maxLength(max, { error: 'tooLong' }));
@@ -86,6 +108,9 @@ const SettingsSchema = z.object({
     monthlyDay: z.number().check(z.int({ error: 'invalidType' }), z.gte(0, { error: 'invalidType' }), z.lte(28, { error: 'invalidType' })),
     formalReports: z.boolean(),
   }),
+  contactReaders: z.array(z.string()),
+  expertFields: z.array(z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(80, { error: 'tooLong' }))).check(z.maxLength(100, { error: 'tooLong' })),
+  reminderDays: z.number().check(z.int({ error: 'notInteger' }), z.gte(0, { error: 'negative' }), z.lte(60, { error: 'tooLarge' })),
 });
 
 const clean = (s: string) => cleanInputText(s).trim();
@@ -107,7 +132,7 @@ export function validateSettings(input: unknown, current: Settings): Settings {
       merged[k] = v && typeof v === 'object' && !Array.isArray(v) ? { ...(current[k] as object), ...(v as object) } : v;
     } else merged[k] = typeof v === 'string' ? clean(v) : v;
   }
-  for (const k of ['reportRecipients', 'budgetRecipients', 'admins'] as const) {
+  for (const k of ['reportRecipients', 'budgetRecipients', 'admins', 'contactReaders'] as const) {
     const v = merged[k];
     if (typeof v === 'string') merged[k] = v.split(/[\s,;]+/).filter(Boolean);
     if (Array.isArray(merged[k])) {
@@ -117,12 +142,17 @@ export function validateSettings(input: unknown, current: Settings): Settings {
       if (bad !== undefined) fields[k] = { code: 'invalidEmail', params: { value: String(bad) } };
     }
   }
+  if (typeof merged.expertFields === 'string') merged.expertFields = merged.expertFields.split(/\n|;/);
+  if (Array.isArray(merged.expertFields)) {
+    const fl = (merged.expertFields as unknown[]).map((x) => (typeof x === 'string' ? clean(x) : x)).filter((x) => x !== '');
+    merged.expertFields = fl.filter((x, i) => fl.indexOf(x) === i);
+  }
   const r = SettingsSchema.safeParse(merged);
   if (!r.success) {
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? 'settings');
       const code = isErrorCode(issue.message) ? issue.message : 'invalidType';
-      if (!fields[key]) fields[key] = { code, params: code === 'tooLong' ? { max: MAX_LENGTH[key] ?? 200 } : {} };
+      if (!fields[key]) fields[key] = { code, params: code === 'tooLong' ? { max: MAX_LENGTH[key] ?? 200 } : code === 'tooLarge' ? { max: 60 } : {} };
     }
   }
   const d = merged.decision as Settings['decision'] | undefined;
@@ -130,6 +160,17 @@ export function validateSettings(input: unknown, current: Settings): Settings {
   if (Array.isArray(merged.admins) && merged.admins.length === 0 && !fields.admins) fields.admins = { code: 'emptyList' };
   if (Object.keys(fields).length) throw new AppError('invalidInput', {}, fields);
   return r.data as Settings;
+}
+
+/** The daily trigger must exist while any daily duty is on: scheduled reports or deadline reminders. */
+export function dailyDutyOn(settings: Settings): boolean {
+  return settings.schedule.enabled || (settings.reminderDays || 0) > 0;
+}
+
+/** Admins and the staff settings name may read personal contact details. */
+export function canReadContacts(settings: Settings, user: string): boolean {
+  const u = (user || '').trim().toLowerCase();
+  return isAdmin(settings, u) || (!!u && (settings.contactReaders || []).some((a) => a.toLowerCase() === u));
 }
 
 export function isAdmin(settings: Settings, user: string): boolean {

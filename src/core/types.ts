@@ -134,6 +134,12 @@ export interface Settings {
   planYear: number;
   decision: DecisionRef;
   schedule: ScheduleSettings;
+  /** Staff besides the admins who may read the contacts file (experts' and chairs' phones, emails, addresses). */
+  contactReaders?: string[];
+  /** The controlled list of fields of expertise experts and dossiers are tagged with. */
+  expertFields?: string[];
+  /** Days before a dossier's deadline the daily run reminds its staff member (0 = no reminders). */
+  reminderDays?: number;
 }
 
 /** A failed action, as the sidebar receives it. */

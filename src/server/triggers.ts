@@ -1,5 +1,6 @@
 // The one time-driven trigger: whose it is, where it is recorded, and how a stale one removes itself.
 import type { Settings } from '../core/types';
+import { dailyDutyOn } from '../core/settings';
 import { PROP, deleteProp, getProp, setProp, type Ctx } from './context';
 import { roadState, type RoadState } from './roads';
 
@@ -39,7 +40,7 @@ export function syncTrigger(ctx: Ctx, settings: Settings): TriggerInfo | null {
     }
   }
   const previous = readTriggerInfo(ctx);
-  if (!settings.schedule.enabled) {
+  if (!dailyDutyOn(settings)) {
     if (previous && previous.owner === ctx.user) writeTriggerInfo(ctx, null);
     else if (previous) writeTriggerInfo(ctx, null);
     return null;

@@ -1,4 +1,5 @@
 // cancelEvent: marks an activity cancelled with a reason; the row stays, out of every count.
+import { dossierOfEvent } from '../../core/dossiers';
 import { AppError } from '../../core/errors';
 import { cleanInputText } from '../../core/text-clean';
 import { LIMITS } from '../../core/event-input';
@@ -24,6 +25,9 @@ export function cancelEvent(svc: Services, id: unknown, reason: unknown): { ok: 
   return withLock(svc, () => {
     const wb = loadWorkbook(ctx, ctx.settings.planYear);
     const { event, index } = findEvent(wb, id.trim());
+    // An event a dossier recorded is the dossier's: changed or cancelled there, never here.
+    const dossier = dossierOfEvent(event.result);
+    if (dossier) throw new AppError('eventOfDossier', { id: event.id, code: dossier });
     if (event.state === 'Đã hủy') throw new AppError('eventCancelled', { id: event.id });
     const overridden = checkLocked(ctx, readLocks(ctx), [event.date]);
     writeRecord(wb.events.table, wb.events.index[index], { state: 'Đã hủy', cancelReason: why, updatedBy: ctx.user, updatedAt: ctx.now });

@@ -16,6 +16,8 @@ import { audit } from '../audit';
 import { afterwards, failure } from '../respond';
 import type { Services } from '../services';
 import type { Workbook } from '../repo';
+import { dailyDutyOn } from '../../core/settings';
+import { remindDossiers, type ReminderOutcome } from '../dossier-reminders';
 
 export interface JobOutcome {
   key: string;
@@ -114,7 +116,7 @@ export function describeOutcome(o: JobOutcome): string {
   return `${what}${o.number ? ` (${o.number})` : ''}: ${OUTCOME_WORDS[o.outcome]}${o.message ? ` – ${o.message}` : ''}`;
 }
 
-export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[] } {
+export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[]; reminders: ReminderOutcome[] } {
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
   const home = uid ? triggerHome({ svc }, uid) : null;
   const ctx = openContext(svc, { spreadsheetId: home ? home.spreadsheetId : undefined });
@@ -128,13 +130,14 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   const info = readTriggerInfo(ctx);
   // Two admins saving settings leave two triggers (each sees only its own): the stale one retires.
   const stale = ctx.docProps ? !info || info.uid !== uid : !home;
-  if (uid && (stale || !ctx.settings.schedule.enabled)) {
+  if (uid && (stale || !dailyDutyOn(ctx.settings))) {
     removeTrigger(ctx, uid);
-    return { ok: true, outcomes: [] };
+    return { ok: true, outcomes: [], reminders: [] };
   }
   const today = dateToIso(ctx.now, ctx.tz);
-  const jobs = dueJobs(ctx.settings.schedule, today, ctx.settings.planYear);
+  const jobs = ctx.settings.schedule.enabled ? dueJobs(ctx.settings.schedule, today, ctx.settings.planYear) : [];
   const outcomes: JobOutcome[] = [];
+  let reminders: ReminderOutcome[] = [];
   withLock(svc, () => {
     const wb = loadForReport(ctx);
     for (const job of jobs) {
@@ -146,10 +149,17 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
         afterwards('audit', () => audit(ctx, 'Lịch gửi lỗi', job.key, f.message));
       }
     }
+    // Deadline reminders of consultation dossiers: a daily duty of the same trigger.
+    try {
+      reminders = remindDossiers(ctx);
+    } catch (err) {
+      afterwards('audit', () => audit(ctx, 'Nhắc hạn lỗi', '', failure(err).message));
+    }
     if (info) {
-      const summary = outcomes.length ? outcomes.map(describeOutcome).join('; ') : 'Không có việc đến hạn';
+      const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`)];
+      const summary = said.length ? said.join('; ') : 'Không có việc đến hạn';
       writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
     }
   });
-  return { ok: true, outcomes };
+  return { ok: true, outcomes, reminders };
 }

@@ -1,6 +1,8 @@
 // getSettings / saveSettings / setNextNumber: the settings sidebar's server side; changes are admins' only.
 import { AppError } from '../../core/errors';
-import { isAdmin, validateSettings } from '../../core/settings';
+import { dailyDutyOn, isAdmin, validateSettings } from '../../core/settings';
+import { syncContactSharing } from '../contacts';
+import { afterwards } from '../respond';
 import type { Settings } from '../../core/types';
 import { audit } from '../audit';
 import { openContext, saveSettingsProp, type Ctx } from '../context';
@@ -58,9 +60,11 @@ export function saveSettings(svc: Services, input: unknown) {
     // The trigger moves to whoever changes the schedule (or restores a missing one); saving other
     // settings leaves it where it is, with its history.
     const info = readTriggerInfo(ctx);
-    const scheduleChanged = JSON.stringify(before.schedule) !== JSON.stringify(next.schedule);
-    const orphaned = next.schedule.enabled && (!info || !next.admins.includes(info.owner));
+    const scheduleChanged = JSON.stringify(before.schedule) !== JSON.stringify(next.schedule) || dailyDutyOn(before) !== dailyDutyOn(next);
+    const orphaned = dailyDutyOn(next) && (!info || !next.admins.includes(info.owner));
     if (scheduleChanged || orphaned) syncTrigger(ctx, next);
+    // The contacts file follows the people settings name.
+    if (JSON.stringify(before.contactReaders || []) !== JSON.stringify(next.contactReaders || []) || JSON.stringify(before.admins) !== JSON.stringify(next.admins)) afterwards('contacts sharing', () => syncContactSharing(ctx));
     const changes = diff(before, next);
     if (changes) audit(ctx, 'Sửa cài đặt', '', changes);
     return view(ctx);

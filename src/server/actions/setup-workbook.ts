@@ -13,6 +13,7 @@ import { PROP, deleteProp, getProp, openContext, saveSettingsProp, setProp, type
 import { withLock } from '../lock';
 import type { Services } from '../services';
 import { refreshDashboard } from '../dashboard';
+import { setupRegisters } from '../setup-registers';
 
 export interface SetupOptions {
   template?: 'qd1731-2024' | 'blank';
@@ -77,6 +78,12 @@ function styleColumns(sheet: Sheet, def: SheetDef, cols: { def: ColumnDef; index
   }
 }
 
+/** A new sheet has 26 columns; a record type may declare more (ranges past the last column do not exist). */
+function widen(sheet: Sheet, columns: number): void {
+  const max = sheet.getMaxColumns();
+  if (columns > max) sheet.insertColumnsAfter(max, columns - max);
+}
+
 function ensureSheet(
   ctx: Ctx,
   def: SheetDef,
@@ -97,6 +104,7 @@ function ensureSheet(
     }
     if (!def.columns.length) return;
     const headers = def.columns.map((c) => c.header);
+    widen(sheet, headers.length);
     const head = sheet.getRange(1, 1, 1, headers.length);
     head.setValues([headers]);
     head.setFontWeight('bold');
@@ -142,6 +150,7 @@ function ensureSheet(
     repaired.push(`${def.name}: ${c.header}`);
   }
   if (!missing.length) return;
+  widen(sheet, end + missing.length);
   const range = sheet.getRange(1, end + 1, 1, missing.length);
   range.setValues([missing.map((c) => c.header)]);
   range.setFontWeight('bold');
@@ -223,12 +232,13 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
       saveSettingsProp(ctx, { ...ctx.settings, admins: [ctx.user] });
       settingsChanged = true;
     }
+    const registers = setupRegisters(ctx, opts.template === 'qd1731-2024' ? opts.year : null);
     // A time-driven run has no active spreadsheet: it opens this one by id.
     if (ctx.docProps && getProp(ctx, PROP.spreadsheetId) !== ctx.ss.getId()) {
       setProp(ctx, PROP.spreadsheetId, ctx.ss.getId());
     }
 
-    const changed = created.length + repaired.length + add.programs.length + add.targets.length > 0 || settingsChanged;
+    const changed = created.length + repaired.length + add.programs.length + add.targets.length + registers.length > 0 || settingsChanged;
     if (changed) {
       audit(
         ctx,
@@ -238,6 +248,7 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
           created.length ? `Tạo trang: ${created.join(', ')}` : '',
           repaired.length ? `Khôi phục cột: ${repaired.join('; ')}` : '',
           `Thêm ${add.programs.length} chương trình, ${add.targets.length} chỉ tiêu năm ${opts.year}`,
+          ...registers,
         ]
           .filter(Boolean)
           .join('. '),

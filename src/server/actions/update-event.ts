@@ -2,6 +2,7 @@
 import { validateEvent, EVENT_FIELDS } from '../../core/event-input';
 import { eventRecord } from '../../core/records';
 import type { LoggedEvent } from '../../core/types';
+import { dossierOfEvent } from '../../core/dossiers';
 import { AppError, setOwn, type FieldProblem } from '../../core/errors';
 import { writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
@@ -23,6 +24,9 @@ export function updateEvent(svc: Services, id: unknown, patch: unknown): { ok: t
   return withLock(svc, () => {
     const wb = loadWorkbook(ctx, ctx.settings.planYear);
     const { event: old, index } = findEvent(wb, id.trim());
+    // An event a dossier recorded is the dossier's: changed or cancelled there, never here.
+    const dossier = dossierOfEvent(old.result);
+    if (dossier) throw new AppError('eventOfDossier', { id: old.id, code: dossier });
     if (old.state === 'Đã hủy') throw new AppError('eventCancelled', { id: old.id });
     const merged: Record<string, unknown> = {};
     for (const k of EVENT_FIELDS) merged[k] = (old as unknown as Record<string, unknown>)[k] ?? '';
