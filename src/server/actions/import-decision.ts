@@ -128,7 +128,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
     const { added, changed, kept, newPrograms, changedPrograms } = planDiff(oldP, oldT, plan);
     const result = {
       ok: true as const,
-      applied: false,
+      applied: false as const,
       year,
       decision: parse.decision,
       programs: plan.programs.map(programmeJson),
@@ -180,7 +180,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
       );
       afterwards('dashboard', () => refreshDashboard(ctx));
     }
-    return { ...result, applied: true, activated, changes };
+    return { ...result, applied: true as const, activated, changes };
   };
   return o.apply ? withLock(svc, run) : run();
 }
