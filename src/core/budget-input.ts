@@ -20,7 +20,7 @@ export interface BudgetInput {
   appraised?: number | string | null;
   approved?: number | string | null;
   basis?: string;
-  stage: string;
+  stage?: string;
   note?: string;
 }
 
@@ -32,12 +32,15 @@ export function validateBudgetShape(input: unknown): Record<string, FieldProblem
 
 const nfc = (v: unknown) => (typeof v === 'string' ? cleanInputText(v).trim() : '');
 
-/** Shape, stage rules and plan checks: the line to save (without id and year), or an AppError. */
-export function validateBudgetLine(input: unknown, programs: Programme[], targets: Target[]): Omit<BudgetLine, 'id' | 'year'> {
+/**
+ * Shape, stage rules and plan checks: the line to save (without id and year), or an AppError. A line sent
+ * without a stage takes `currentStage` (the saved line's), else "Dự thảo", the first stage of the workflow.
+ */
+export function validateBudgetLine(input: unknown, programs: Programme[], targets: Target[], currentStage: BudgetStage = BUDGET_STAGES[0]): Omit<BudgetLine, 'id' | 'year'> {
   const shape = validateBudgetShape(input);
   if (Object.keys(shape).length) throw new AppError('invalidInput', {}, shape);
   const i = input as BudgetInput;
-  const stage = nfc(i.stage) as BudgetStage;
+  const stage = (nfc(i.stage) || currentStage) as BudgetStage;
   const quantity = typedNumber(i.quantity) as number;
   const unitPrice = typedNumber(i.unitPrice) as number;
   const appraised = typedNumber(i.appraised) ?? null;

@@ -84,7 +84,14 @@ import { isValidIsoDate as isValidIso, vnToIso as dmyToIso } from './vn-format';
 export function needsTextGuard(s: string): boolean {
   if (s === '') return false;
   if (/^[=+\-@']/.test(s)) return true;
-  if (/^\s*[\d.,\s/:%]+\s*$/.test(s)) return true;
+  // Digits with separators: numbers, percentages, times and dates (15/05/2024, 2024-05-15, 13-11-2023).
+  if (/^\s*[\d.,\s/:%-]+\s*$/.test(s) && /\d/.test(s)) return true;
+  // Scientific notation (1e3, 2,5E-3) and accounting negatives ((5)).
+  if (/^\s*\d*[.,]?\d+\s*e\s*[+-]?\d+\s*$/i.test(s) || /^\s*\(\s*[\d.,]+\s*\)\s*$/.test(s)) return true;
+  // A currency sign before or after a number ($5, 5 €, ₫1.000).
+  if (/^\s*[$€£¥₫]\s*[\d.,]+\s*$/.test(s) || /^\s*[\d.,]+\s*[$€£¥₫]\s*$/.test(s)) return true;
+  // Times with AM/PM (9:30 AM, 9 pm).
+  if (/^\s*\d{1,2}(:\d{2}){0,2}\s*(am|pm)\s*$/i.test(s)) return true;
   if (/^\s*(true|false)\s*$/i.test(s)) return true;
   return false;
 }

@@ -143,6 +143,8 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
         width: 130,
         list: { choices: BUDGET_STAGES, help: 'Giai đoạn: Dự thảo → Đã gửi thẩm định → Đã thẩm định → Đã phê duyệt.' },
         input: true,
+        // The form may leave it out: a new line starts as "Dự thảo", an edit keeps its own (validateBudgetLine).
+        form: { required: false },
       }),
       c('note', 'Ghi chú', 'text', { width: 200, input: true, max: 1000 }),
     ],

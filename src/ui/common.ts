@@ -23,6 +23,7 @@ export const SERVER_FNS = [
   'saveSettings',
   'setNextNumber',
   'importDecision',
+  'setupWorkbook',
 ] as const satisfies readonly (keyof typeof Server)[];
 export type ServerFn = (typeof SERVER_FNS)[number];
 

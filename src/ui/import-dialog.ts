@@ -68,6 +68,9 @@ interface State {
   existing: boolean;
   /** The differences of the current table were shown and wait for "Xác nhận áp dụng". */
   confirming: boolean;
+  /** A new province: "Áp dụng" sets the workbook up with this plan. */
+  setup: boolean;
+  province: string | null;
 }
 
 let state: State | null = null;
@@ -102,8 +105,16 @@ async function read(): Promise<void> {
     showBanner('error', orphans.length ? orphans.join(' ') : r.message);
     return;
   }
-  state = { text, year: r.year, decision: r.decision, existing: r.existing, confirming: false };
+  state = { text, year: r.year, decision: r.decision, existing: r.existing, confirming: false, setup: r.configured === false, province: r.province ?? null };
   showCheckStep(r);
+  if (state.setup) {
+    showBanner(
+      'info',
+      r.province
+        ? `Bảng tính chưa được thiết lập. Bấm "Áp dụng" để thiết lập cho ${r.province} với kế hoạch năm ${r.year} này.`
+        : 'Bảng tính chưa được thiết lập và quyết định không nêu tên tỉnh: chưa thể thiết lập từ văn bản này.',
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -584,6 +595,19 @@ async function apply(): Promise<void> {
   hideBanner();
   clearFieldErrors();
   const edits = collectEdits();
+  if (st.setup) {
+    // A new province: setup creates the sheets, this plan and settings naming the province and decision.
+    const s = await whileBusy(() => call('setupWorkbook', { template: 'decision', text: st.text, year: st.year, edits }));
+    if (!s.ok) {
+      showFailure(s);
+      return;
+    }
+    st.setup = false;
+    st.existing = true;
+    showBanner('success', `Đã thiết lập bảng tính cho ${st.province || 'tỉnh'}: kế hoạch năm ${s.year} có ${plural(s.programs, 'chương trình')}, ${plural(s.targets, 'chỉ tiêu')}.`);
+    window.scrollTo(0, 0);
+    return;
+  }
   const activate = $<HTMLInputElement>('activate').checked;
   if (st.existing && !st.confirming) {
     // The year has a plan: show what this table would change before anything is written.
