@@ -37,31 +37,37 @@ const money = (required: boolean) =>
     }),
   );
 
-export const budgetInputSchema = z.object({
-  id: z.optional(z.string({ error: 'invalidType' }).check(z.refine((s) => s === '' || CODE.test(s), { error: 'invalidType' }))),
-  programCode: z.string({ error: 'required' }).check(z.refine((s) => s.trim() !== '', { error: 'required' })),
-  targetCode: z.optional(z.string({ error: 'invalidType' })),
-  item: text(300).check(z.refine((s) => s.trim() !== '', { error: 'required' })),
-  unit: z.optional(text(60)),
-  quantity: z.unknown().check(
-    z.superRefine((v, ctx) => {
-      const n = amount(v);
-      const fail = (m: ErrorCode) => void ctx.issues.push({ code: 'custom', message: m, input: v });
-      if (n === undefined) return fail('invalidType');
-      if (n === null) return fail('required');
-      if (n <= 0) return fail('notPositive');
-      if (n > 1e6) return fail('tooLarge');
-      if (Math.round(n * 100) !== n * 100) return fail('invalidType');
-    }),
-  ),
-  unitPrice: money(true),
-  appraised: z.optional(money(false)),
-  approved: z.optional(money(false)),
-  basis: z.optional(text(500)),
-  // No stage: a new line starts as "Dự thảo", an existing one keeps its own (validateBudgetLine).
-  stage: z.optional(z.string({ error: 'invalidType' }).check(z.refine((s) => s.trim() === '' || (BUDGET_STAGES as readonly string[]).includes(s.normalize('NFC').trim()), { error: 'invalidChoice' }))),
-  note: z.optional(text(1000)),
-});
+// Built on first use, not at load: Apps Script evaluates the bundle on every execution, and most
+// executions never validate this (README, "Bundle size").
+function makeBudgetInputSchema() {
+  return z.object({
+    id: z.optional(z.string({ error: 'invalidType' }).check(z.refine((s) => s === '' || CODE.test(s), { error: 'invalidType' }))),
+    programCode: z.string({ error: 'required' }).check(z.refine((s) => s.trim() !== '', { error: 'required' })),
+    targetCode: z.optional(z.string({ error: 'invalidType' })),
+    item: text(300).check(z.refine((s) => s.trim() !== '', { error: 'required' })),
+    unit: z.optional(text(60)),
+    quantity: z.unknown().check(
+      z.superRefine((v, ctx) => {
+        const n = amount(v);
+        const fail = (m: ErrorCode) => void ctx.issues.push({ code: 'custom', message: m, input: v });
+        if (n === undefined) return fail('invalidType');
+        if (n === null) return fail('required');
+        if (n <= 0) return fail('notPositive');
+        if (n > 1e6) return fail('tooLarge');
+        if (Math.round(n * 100) !== n * 100) return fail('invalidType');
+      }),
+    ),
+    unitPrice: money(true),
+    appraised: z.optional(money(false)),
+    approved: z.optional(money(false)),
+    basis: z.optional(text(500)),
+    // No stage: a new line starts as "Dự thảo", an existing one keeps its own (validateBudgetLine).
+    stage: z.optional(z.string({ error: 'invalidType' }).check(z.refine((s) => s.trim() === '' || (BUDGET_STAGES as readonly string[]).includes(s.normalize('NFC').trim()), { error: 'invalidChoice' }))),
+    note: z.optional(text(1000)),
+  });
+}
+let budgetInputSchemaCache: ReturnType<typeof makeBudgetInputSchema> | undefined;
+export const budgetInputSchema = (): ReturnType<typeof makeBudgetInputSchema> => (budgetInputSchemaCache ??= makeBudgetInputSchema());
 
 export interface BudgetInput {
   id?: string;
@@ -84,7 +90,7 @@ export function validateBudgetShape(input: unknown): Record<string, FieldProblem
   for (const k of Object.keys(input)) {
     if (!(BUDGET_FIELDS as readonly string[]).includes(k)) setOwn(fields, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
   }
-  const r = budgetInputSchema.safeParse(input);
+  const r = budgetInputSchema().safeParse(input);
   if (!r.success) {
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? 'item');

@@ -75,24 +75,30 @@ const numberField = (opts: { min: number; max: number; minCode: ErrorCode; money
   );
 
 /** The shape check, runnable in the browser as on the server. Messages are error codes. */
-export const eventInputSchema = z.object({
-  targetCode: z.string({ error: 'required' }).check(z.refine((s) => s.trim() !== '', { error: 'required' }), z.refine((s) => s.trim() === '' || CODE.test(s.trim()), { error: 'unknownTarget' })),
-  date: z.string({ error: 'required' }).check(
-    z.refine((s) => s.trim() !== '', { error: 'required' }),
-    z.refine((s) => s.trim() === '' || isValidIso(s.trim()) || dmyToIso(s) !== null, { error: 'invalidDate' }),
-  ),
-  title: requiredText(LIMITS.title),
-  quantity: z.optional(numberField({ min: 1, max: LIMITS.quantity, minCode: 'notPositive' })),
-  location: z.optional(text(LIMITS.location)),
-  partner: z.optional(text(LIMITS.partner)),
-  participants: z.optional(numberField({ min: 0, max: LIMITS.participants, minCode: 'negative' })),
-  cost: z.optional(numberField({ min: 0, max: LIMITS.cost, minCode: 'negative', money: true })),
-  budgetLineId: z.optional(z.string({ error: 'invalidType' }).check(z.refine((s) => s.trim() === '' || CODE.test(s.trim()), { error: 'unknownBudgetLine' }))),
-  result: z.optional(text(LIMITS.result)),
-  evidenceUrl: z.optional(
-    text(LIMITS.evidenceUrl).check(z.refine((s) => s.trim() === '' || /^https?:\/\/[^\s<>"']+$/i.test(s.trim()), { error: 'invalidUrl' })),
-  ),
-});
+// Built on first use, not at load: Apps Script evaluates the bundle on every execution, and most
+// executions never validate this (README, "Bundle size").
+function makeEventInputSchema() {
+  return z.object({
+    targetCode: z.string({ error: 'required' }).check(z.refine((s) => s.trim() !== '', { error: 'required' }), z.refine((s) => s.trim() === '' || CODE.test(s.trim()), { error: 'unknownTarget' })),
+    date: z.string({ error: 'required' }).check(
+      z.refine((s) => s.trim() !== '', { error: 'required' }),
+      z.refine((s) => s.trim() === '' || isValidIso(s.trim()) || dmyToIso(s) !== null, { error: 'invalidDate' }),
+    ),
+    title: requiredText(LIMITS.title),
+    quantity: z.optional(numberField({ min: 1, max: LIMITS.quantity, minCode: 'notPositive' })),
+    location: z.optional(text(LIMITS.location)),
+    partner: z.optional(text(LIMITS.partner)),
+    participants: z.optional(numberField({ min: 0, max: LIMITS.participants, minCode: 'negative' })),
+    cost: z.optional(numberField({ min: 0, max: LIMITS.cost, minCode: 'negative', money: true })),
+    budgetLineId: z.optional(z.string({ error: 'invalidType' }).check(z.refine((s) => s.trim() === '' || CODE.test(s.trim()), { error: 'unknownBudgetLine' }))),
+    result: z.optional(text(LIMITS.result)),
+    evidenceUrl: z.optional(
+      text(LIMITS.evidenceUrl).check(z.refine((s) => s.trim() === '' || /^https?:\/\/[^\s<>"']+$/i.test(s.trim()), { error: 'invalidUrl' })),
+    ),
+  });
+}
+let eventInputSchemaCache: ReturnType<typeof makeEventInputSchema> | undefined;
+export const eventInputSchema = (): ReturnType<typeof makeEventInputSchema> => (eventInputSchemaCache ??= makeEventInputSchema());
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v) && Object.prototype.toString.call(v) === '[object Object]';
@@ -105,7 +111,7 @@ export function validateEventShape(input: unknown, allowed: readonly string[] = 
   for (const k of Object.keys(input)) {
     if (!allowed.includes(k)) setOwn(fields, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
   }
-  const r = eventInputSchema.safeParse(input);
+  const r = eventInputSchema().safeParse(input);
   if (!r.success) {
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? 'targetCode');
