@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'controlChars',
   'dateOrder',
   'stageTooEarly',
+  'stageNeedsAmount',
   'duplicateId',
   'invalidHour',
   'emptyList',

@@ -117,6 +117,7 @@ const M: Record<ErrorCode, (p: Params) => string> = {
   controlChars: () => 'Chứa ký tự điều khiển không hợp lệ.',
   dateOrder: () => 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
   stageTooEarly: (p) => `Chỉ nhập khi giai đoạn là "${p.stage}" trở đi.`,
+  stageNeedsAmount: (p) => `Giai đoạn "${p.stage}" cần có số tiền này; nhập số tiền hoặc chọn giai đoạn trước đó.`,
   duplicateId: (p) => `Mã ${p.value} bị trùng với một dòng khác.`,
   invalidHour: () => 'Giờ gửi phải từ 0 đến 23.',
   emptyList: () => 'Cần ít nhất một địa chỉ.',
