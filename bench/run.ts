@@ -118,7 +118,7 @@ function actions(w: BenchWorld): Action[] {
     { name: 'scheduledRun', runs: () => [{ fn: 'runScheduledReports', args: [{ triggerUid: w.triggerUid }], ctx: { kind: 'timeTrigger', triggerUid: w.triggerUid, user: ADMIN } }] },
     {
       name: 'yearlyReport',
-      runs: () => [{ fn: 'generateReport', args: [{ kind: 'progress', from: '2024-01-01', to: '2024-12-31' }], ctx: sidebar }],
+      runs: () => [{ fn: 'generateReport', args: [{ kind: 'progress', from: '2024-01-01', to: '2024-12-31', confirmNew: true }], ctx: sidebar }],
       after: (r) => (yearlyDocId = String((r as { docId?: string }).docId || '')),
     },
     { name: 'budgetDocument', runs: () => [{ fn: 'generateReport', args: [{ kind: 'budget' }], ctx: sidebar }] },
