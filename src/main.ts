@@ -136,8 +136,9 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     // A simple trigger may not call advanced services (they need authorization): SpreadsheetApp only.
     const svc = { ...globalServices(), Sheets: undefined, Docs: undefined };
     const r = checkEditedRange(svc, e.range);
-    // A row typed by hand changes the figures too: the computed columns and "Tổng hợp" follow.
-    if (r.good) {
+    // Any hand edit of a checked row may change what counts (a bad cell takes its row out of the totals, a fixed one
+    // brings it back, a cleared row leaves): the computed columns and "Tổng hợp" follow in the same edit.
+    if (r.checked) {
       const ctx = openContext(svc);
       if (ctx.configured) afterChange(ctx, loadWorkbook(ctx, ctx.settings.planYear));
     }

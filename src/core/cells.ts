@@ -149,7 +149,10 @@ export function fromCell(kind: ColumnKind, v: Cell, timeZone: string): ReadResul
     case 'date': {
       if (isDate(v)) return { value: dateToIso(v, timeZone) };
       const iso = typeof v === 'string' ? dmyToIso(v) || (isValidIso(v.trim()) ? v.trim() : null) : null;
-      return iso ? { value: iso } : { value: null, problem: { code: 'invalidDate' } };
+      if (iso) return { value: iso };
+      // Typed as dd/mm/yyyy but no such day (31/02/2024): say that, not "type dd/mm/yyyy".
+      const typed = String(v).trim();
+      return { value: null, problem: /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(typed) ? { code: 'dateNotReal', params: { text: typed } } : { code: 'invalidDate' } };
     }
     case 'datetime':
       return { value: isDate(v) ? dateTimeToText(v, timeZone) : String(v) };

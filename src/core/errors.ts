@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'invalidType',
   'tooLong',
   'invalidDate',
+  'dateNotReal',
   'dateOutOfPlan',
   'notInteger',
   'negative',

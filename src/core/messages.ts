@@ -99,6 +99,7 @@ const M: Record<ErrorCode, (p: Params) => string> = {
   invalidType: () => 'Giá trị không hợp lệ.',
   tooLong: (p) => `Quá dài (tối đa ${p.max} ký tự).`,
   invalidDate: () => 'Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy).',
+  dateNotReal: (p) => `Ngày ${p.text} không có thật.`,
   dateOutOfPlan: (p) => `Ngày phải thuộc năm kế hoạch ${p.years}.`,
   notInteger: () => 'Phải là số nguyên.',
   negative: () => 'Không được là số âm.',

@@ -239,7 +239,12 @@ export function labelOf(def: SheetDef, key: string): string {
 }
 
 /** "Label: message" for a problem of a field of this record type. */
-export const problemText = (def: SheetDef, key: string, p: FieldProblem): string => `${labelOf(def, key)}: ${messageOf(p.code, p.params)}`;
+/** "Số lượng: Phải lớn hơn 0."; a message that already names its field ("Ngày 31/02/2024 không có thật.") stands alone. */
+export const problemText = (def: SheetDef, key: string, p: FieldProblem): string => {
+  const label = labelOf(def, key);
+  const m = messageOf(p.code, p.params);
+  return m.startsWith(`${label} `) ? m : `${label}: ${m}`;
+};
 
 /** One field of a sidebar form, as plain JSON. */
 export interface FormField {

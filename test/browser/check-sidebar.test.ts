@@ -54,7 +54,7 @@ describe('CheckSidebar', () => {
     const problem = page.locator(`#problems li[data-sheet="Hoạt động"][data-a1="${a1}"]`);
     await problem.waitFor();
     expect(await problem.locator('.where').textContent()).toBe('Hoạt động · dòng 2 · cột Ngày');
-    expect(await problem.locator('.msg').textContent()).toBe('Ngày không hợp lệ (nhập theo dạng dd/mm/yyyy).');
+    expect(await problem.locator('.msg').textContent()).toBe('Ngày 31/02/2024 không có thật.');
     expect(await page.textContent('#summary')).toMatch(/^Tìm thấy \d+ lỗi\./);
 
     await problem.locator('button[data-action="goto"]').click();

@@ -41,7 +41,8 @@ describe('rows typed or pasted by hand', () => {
     expect(rows[1][13]).toBe('Hiệu lực');
     expect(rows[2][0]).toBe('');
     const date = cellInfo(w, 'Hoạt động', 'D3');
-    expect(date.note).toContain('Ngày: Ngày không hợp lệ');
+    // A real-looking date that does not exist says so, without repeating its label.
+    expect(date.note).toBe('⚠ LHH Tracker: Ngày 31/02/2024 không có thật. Dòng này không được tính vào tổng hợp cho đến khi sửa.');
     expect(date.note).toContain('không được tính vào tổng hợp');
     expect(date.background).toBe('#fce8e6');
     expect(cellInfo(w, 'Hoạt động', 'C4').note).toContain('Không có chỉ tiêu mã P9.9');
@@ -58,6 +59,45 @@ describe('rows typed or pasted by hand', () => {
     const problems = w.call('getDataProblems').problems.map((x: { a1: string; column: string }) => `${x.a1} ${x.column}`);
     expect(problems).toEqual(expect.arrayContaining(['D3 Ngày', 'C4 Mã chỉ tiêu', 'F5 Số lượng']));
     expect(w.call('goToCell', 'Hoạt động', 'D3')).toEqual({ ok: true });
+  });
+
+  test('a saved hand-typed row says "(nhập tay)" as its creator and leaves one Nhật ký row with Vietnamese labels and dd/mm/yyyy', () => {
+    const w = world({ now: '2024-03-20T10:00:00+07:00' });
+    const before = w.sheet('Nhật ký').length;
+    paste(w, 'Hoạt động', 2, [['', '', 'P2.1', '15/03/2024', 'Phản biện đề án nước sạch nông thôn', '2']]);
+    const rows = w.sheet('Hoạt động');
+    const h = rows[0] as string[];
+    expect(rows[1][h.indexOf('Người tạo')]).toBe('(nhập tay)');
+    const log = w.sheet('Nhật ký');
+    expect(log).toHaveLength(before + 1);
+    const last = log[log.length - 1];
+    expect(last[1]).toBe('(nhập tay)');
+    expect(last.join(' | ')).toContain('Thêm dòng nhập tay | HD-2024-0001 | Hoạt động, dòng 2: Chỉ tiêu: P2.1; Ngày: 15/03/2024; Tên hoạt động: Phản biện đề án nước sạch nông thôn; Số lượng: 2');
+    // Typing into the saved row again adds no second "new row" entry.
+    const again = rows[1].slice();
+    again[h.indexOf('Tên hoạt động')] = 'Phản biện đề án nước sạch';
+    paste(w, 'Hoạt động', 2, [again]);
+    expect(w.sheet('Nhật ký').filter((r) => r.includes('Thêm dòng nhập tay'))).toHaveLength(1);
+  });
+
+  test('a hand edit that invalidates a counted row lowers its target\'s figure on "Tổng hợp" in the same edit', () => {
+    const w = world({ now: '2024-05-02T08:30:00+07:00' });
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-01', title: 'Phản biện', quantity: 2 }).ok).toBe(true);
+    const figure = () => w.sheet('Tổng hợp').find((r) => r[0] === 'P2.1')!.slice(3, 6);
+    expect(figure()).toEqual([16, 2, 12.5]);
+    const row = w.sheet('Hoạt động')[1].slice();
+    const h = w.sheet('Hoạt động')[0] as string[];
+    row[h.indexOf('Ngày')] = '31/02/2024';
+    paste(w, 'Hoạt động', 2, [row]);
+    // The row is marked and no longer counted: the dashboard says 0 of 16 at once, as "Chỉ tiêu" does.
+    expect(cellInfo(w, 'Hoạt động', 'D2').note).toContain('Ngày 31/02/2024 không có thật.');
+    expect(figure()).toEqual([16, 0, 0]);
+    const targets = w.sheet('Chỉ tiêu');
+    expect(targets.find((r) => r[1] === 'P2.1')![(targets[0] as string[]).indexOf('Đã thực hiện')]).toBe(0);
+    // Fixing it brings the figure back in the same edit.
+    row[h.indexOf('Ngày')] = '01/03/2024';
+    paste(w, 'Hoạt động', 2, [row]);
+    expect(figure()).toEqual([16, 2, 12.5]);
   });
 
   test('fixing the cell clears the note and the highlight, and the row counts again', () => {

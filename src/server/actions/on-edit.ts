@@ -1,6 +1,7 @@
 // Edit trigger: rows typed or pasted by hand in a checked record sheet ("Hoạt động", "Kinh phí"…) get notes and highlights where wrong.
 import { RECORD_TYPES, recordType, type SheetDef } from '../../core/sheets';
-import { checkRefs, nextRecordId, problemText, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
+import { checkRefs, labelOf, nextRecordId, problemText, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
+import { formatMoney, formatNumber } from '../../core/vn-format';
 import { toCell, type Cell } from '../../core/cells';
 import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../table';
 import type { Services } from '../services';
@@ -14,6 +15,20 @@ import type { Ctx } from '../context';
 const BAD = '#fce8e6';
 const LOCKED = '#fef7e0';
 const NOTE_PREFIX = '⚠ LHH Tracker: ';
+/** A simple onEdit cannot know who typed (Google gives no e-mail there): the row says it was typed by hand. */
+export const TYPED_BY_HAND = '(nhập tay)';
+
+/** A saved hand-typed row for Nhật ký: its filled fields by their Vietnamese labels, dates dd/mm/yyyy, money in đồng. */
+function typedRowText(def: SheetDef, rec: Record<string, unknown>, rowNumber: number): string {
+  const parts: string[] = [];
+  for (const c of def.columns) {
+    const v = rec[c.key];
+    if (c.auto || c.key === 'createdBy' || c.key === 'createdAt' || v === '' || v === null || v === undefined) continue;
+    const text = c.kind === 'date' && typeof v === 'string' ? isoToVn(v) : c.kind === 'money' && typeof v === 'number' ? formatMoney(v) : typeof v === 'number' ? formatNumber(v) : String(v);
+    parts.push(`${labelOf(def, c.key)}: ${text}`);
+  }
+  return `${def.name}, dòng ${rowNumber}: ${parts.join('; ')}`;
+}
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -74,6 +89,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   const props = def.periodField ? svc.PropertiesService.getDocumentProperties() : null;
   const locks: PeriodLock[] = props ? JSON.parse(props.getProperty(LOCKS_KEY) || '[]') : [];
   const lockedRows: { row: number; id: string; lock: PeriodLock }[] = [];
+  const saved: { id: string; text: string }[] = [];
   let bad = 0;
   let good = 0;
   let filled = false;
@@ -109,6 +125,9 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
           filled = true;
         }
         if (stamp && col.createdAt !== undefined && row[col.createdAt] === '') row[col.createdAt] = toCell('datetime', new Date(), tz);
+        if (stamp && col.createdBy !== undefined && row[col.createdBy] === '') row[col.createdBy] = TYPED_BY_HAND;
+        // A row the add-on has just completed (its id, year, state filled in) is a new record: one Nhật ký row each.
+        if (stamp) saved.push({ id: String((idKey && row[col[idKey]]) || ''), text: typedRowText(def, rec, first + k) });
       }
     }
     const locked = lockedRows.find((l) => l.row === first + k);
@@ -135,11 +154,12 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   if (filled) block.setValues(values);
   block.setNotes(notes);
   block.setBackgrounds(backgrounds);
+  const ctx = () => ({ svc, ss, now: new Date(), user: TYPED_BY_HAND, docProps: props || svc.PropertiesService.getDocumentProperties(), propCache: {} as Record<string, string> }) as unknown as Ctx;
+  for (const s of saved) afterwards('audit', () => audit(ctx(), 'Thêm dòng nhập tay', s.id, s.text));
   if (lockedRows.length) {
-    const ctx = { svc, ss, now: new Date(), user: '', docProps: props, propCache: {} as Record<string, string> } as unknown as Ctx;
     afterwards('audit', () =>
       audit(
-        ctx,
+        ctx(),
         'Sửa tay trong kỳ đã khóa',
         lockedRows.map((l) => l.lock.number).filter((n, i, a) => a.indexOf(n) === i).join(', '),
         lockedRows.map((l) => `dòng ${l.row}${l.id ? ` (${l.id})` : ''}`).join('; '),
