@@ -18,6 +18,20 @@ export const SERVER_FNS = [
   'saveSettings',
   'setNextNumber',
   'importDecision',
+  'getExpertsView',
+  'saveExpert',
+  'setExpertState',
+  'pasteExperts',
+  'saveAssociation',
+  'saveOrganisation',
+  'getContact',
+  'getDossierView',
+  'saveDossier',
+  'savePanel',
+  'issueDossierPaper',
+  'sendDossierAnswer',
+  'recordDossierSent',
+  'moveDossier',
 ] as const;
 export type ServerFn = (typeof SERVER_FNS)[number];
 
