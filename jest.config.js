@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,
+  // Two cores here: the slow reliability files are split in shards (faults-1..4) so two workers share them.
+  maxWorkers: 2,
 };

@@ -101,6 +101,10 @@ export function interpretInput(value: unknown, nf: string | undefined, locale: s
   if (upper === 'TRUE' || upper === 'FALSE') return { v: upper === 'TRUE' };
   const n = parseLocaleNumber(s, locale);
   if (n !== null) return { v: n };
+  // Sheets reads a currency sign before or after a number as a currency-formatted number ("$5", "5 ₫").
+  const cur = /^\s*([+-]?)\s*[$€£¥₫]\s*([\d.,]+)\s*$/.exec(s) || /^\s*([+-]?)([\d.,]+)\s*[$€£¥₫]\s*$/.exec(s);
+  const cn = cur ? parseLocaleNumber(cur[1] + cur[2], locale) : null;
+  if (cn !== null) return { v: cn };
   const d = parseLocaleDate(s, locale, tz, nowMs);
   if (d !== null) return { v: { d } };
   // A leading + or - followed by something that is not a number is parsed as a formula.

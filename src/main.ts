@@ -48,8 +48,24 @@ export function getPlan(options?: unknown) {
 /** Menu "Thiết lập bảng tính": runs setup and tells the user what it did. */
 export function menuSetupWorkbook(): void {
   const svc = globalServices();
-  const r = setupWorkbook();
   const ui = svc.SpreadsheetApp.getUi();
+  let configured = true;
+  try {
+    configured = openContext(svc).configured;
+  } catch {
+    // Setup itself reports what is wrong.
+  }
+  if (!configured) {
+    // An empty spreadsheet: a new province starts from its own decision, or from the sample plan.
+    const b = ui.alert(
+      'Thiết lập bảng tính',
+      'Bảng tính chưa được thiết lập.\n\nChọn "Có" để dùng kế hoạch mẫu của Bắc Giang năm 2024.\nChọn "Không" để dán quyết định của tỉnh: kế hoạch, năm, số quyết định và tên tỉnh được đọc từ văn bản để thiết lập.',
+      ui.ButtonSet.YES_NO_CANCEL,
+    );
+    if (b === ui.Button.NO) return showImportDialog();
+    if (b !== ui.Button.YES) return;
+  }
+  const r = setupWorkbook();
   if (!r.ok) {
     ui.alert('Thiết lập bảng tính', r.message, ui.ButtonSet.OK);
     return;

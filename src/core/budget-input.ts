@@ -58,7 +58,8 @@ export const budgetInputSchema = z.object({
   appraised: z.optional(money(false)),
   approved: z.optional(money(false)),
   basis: z.optional(text(500)),
-  stage: z.string({ error: 'required' }).check(z.refine((s) => (BUDGET_STAGES as readonly string[]).includes(s.normalize('NFC')), { error: 'invalidChoice' })),
+  // No stage: a new line starts as "Dự thảo", an existing one keeps its own (validateBudgetLine).
+  stage: z.optional(z.string({ error: 'invalidType' }).check(z.refine((s) => s.trim() === '' || (BUDGET_STAGES as readonly string[]).includes(s.normalize('NFC').trim()), { error: 'invalidChoice' }))),
   note: z.optional(text(1000)),
 });
 
@@ -73,7 +74,7 @@ export interface BudgetInput {
   appraised?: number | string | null;
   approved?: number | string | null;
   basis?: string;
-  stage: string;
+  stage?: string;
   note?: string;
 }
 
@@ -100,12 +101,15 @@ export function validateBudgetShape(input: unknown): Record<string, FieldProblem
 
 const nfc = (v: unknown) => (typeof v === 'string' ? cleanInputText(v).trim() : '');
 
-/** Shape, stage rules and plan checks: the line to save (without id and year), or an AppError. */
-export function validateBudgetLine(input: unknown, programs: Programme[], targets: Target[]): Omit<BudgetLine, 'id' | 'year'> {
+/**
+ * Shape, stage rules and plan checks: the line to save (without id and year), or an AppError. A line sent
+ * without a stage takes `currentStage` (the saved line's), else "Dự thảo", the first stage of the workflow.
+ */
+export function validateBudgetLine(input: unknown, programs: Programme[], targets: Target[], currentStage: BudgetStage = BUDGET_STAGES[0]): Omit<BudgetLine, 'id' | 'year'> {
   const shape = validateBudgetShape(input);
   if (Object.keys(shape).length) throw new AppError('invalidInput', {}, shape);
   const i = input as BudgetInput;
-  const stage = nfc(i.stage) as BudgetStage;
+  const stage = (nfc(i.stage) || currentStage) as BudgetStage;
   const quantity = amount(i.quantity) as number;
   const unitPrice = amount(i.unitPrice) as number;
   const appraised = amount(i.appraised) ?? null;

@@ -10,14 +10,14 @@ export interface BudgetTotals {
   remaining: number;
 }
 
-export interface BudgetLineView extends BudgetLine {
+export interface BudgetLineFigures extends BudgetLine {
   spent: number;
   overspent: boolean;
 }
 
 export interface BudgetSummary extends BudgetTotals {
   byProgram: (BudgetTotals & { code: string; name: string })[];
-  lines: BudgetLineView[];
+  lines: BudgetLineFigures[];
   overspentLines: string[];
 }
 
@@ -45,7 +45,7 @@ export function summarizeBudget(
     const p = programOfTarget(e.targetCode);
     if (p) spentByProgram.set(p, (spentByProgram.get(p) || 0) + e.cost);
   }
-  const views: BudgetLineView[] = lines.map((l) => {
+  const views: BudgetLineFigures[] = lines.map((l) => {
     const spent = spentByLine.get(l.id) || 0;
     return { ...l, spent, overspent: l.approved !== null ? spent > l.approved : false };
   });

@@ -10,18 +10,21 @@ export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (a tenth of a story's time in the
+// fault sweep), and every date cell passes here: one formatter per zone, made on first use.
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = zoneFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    zoneFormats.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Minutes to add to UTC to get wall-clock time in `timeZone` at instant `t`. */
 export function tzOffsetMinutes(t: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(t));
+  const parts = zoneFormat(timeZone).formatToParts(new Date(t));
   const get = (type: string) => +(parts.find((p) => p.type === type)?.value || 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((wall - Math.floor(t / 1000) * 1000) / 60000);
@@ -84,7 +87,14 @@ import { isValidIsoDate as isValidIso, vnToIso as dmyToIso } from './vn-format';
 export function needsTextGuard(s: string): boolean {
   if (s === '') return false;
   if (/^[=+\-@']/.test(s)) return true;
-  if (/^\s*[\d.,\s/:%]+\s*$/.test(s)) return true;
+  // Digits with separators: numbers, percentages, times and dates (15/05/2024, 2024-05-15, 13-11-2023).
+  if (/^\s*[\d.,\s/:%-]+\s*$/.test(s) && /\d/.test(s)) return true;
+  // Scientific notation (1e3, 2,5E-3) and accounting negatives ((5)).
+  if (/^\s*\d*[.,]?\d+\s*e\s*[+-]?\d+\s*$/i.test(s) || /^\s*\(\s*[\d.,]+\s*\)\s*$/.test(s)) return true;
+  // A currency sign before or after a number ($5, 5 €, ₫1.000).
+  if (/^\s*[$€£¥₫]\s*[\d.,]+\s*$/.test(s) || /^\s*[\d.,]+\s*[$€£¥₫]\s*$/.test(s)) return true;
+  // Times with AM/PM (9:30 AM, 9 pm).
+  if (/^\s*\d{1,2}(:\d{2}){0,2}\s*(am|pm)\s*$/i.test(s)) return true;
   if (/^\s*(true|false)\s*$/i.test(s)) return true;
   return false;
 }

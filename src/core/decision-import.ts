@@ -31,6 +31,8 @@ export interface DecisionInfo {
 
 export interface DecisionParse {
   decision: DecisionInfo;
+  /** "tỉnh" or "thành phố" (a centrally governed city) as the text names the province; null when it names none. */
+  level: 'tỉnh' | 'thành phố' | null;
   year: number | null;
   programs: Programme[];
   targets: ParsedTarget[];
@@ -939,6 +941,6 @@ export function parseDecision(text: string, opts: ParseDecisionOptions = {}): De
     warnings.push({ code: 'programme-count-mismatch', sentence: `${stated} ≠ ${programs.length}` });
   }
 
-  const { level: _level, ...decision } = meta;
-  return { decision, year, programs, targets, warnings };
+  const { level, ...decision } = meta;
+  return { decision, level: meta.province ? level : null, year, programs, targets, warnings };
 }

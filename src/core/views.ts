@@ -1,5 +1,6 @@
-// What the logging sidebar receives from the server: one shape, shared by both ends of google.script.run.
-import type { EventFields, LoggedEvent, Programme, Target } from './types';
+// The views sidebars receive from the server, declared once: the server builds them, the sidebars read them through the contract.
+import type { BudgetStage, EventFields, LoggedEvent, Programme, Target } from './types';
+import type { BudgetLineFigures, BudgetSummary, BudgetTotals } from './budget';
 import type { TargetProgress } from './progress';
 
 type Figures = Pick<TargetProgress, 'code' | 'programCode' | 'name' | 'unit' | 'planned' | 'done' | 'percent'>;
@@ -58,4 +59,23 @@ export interface LogView {
   targets: TargetView[];
   budgetLines: { id: string; programCode: string; targetCode: string; item: string; label: string }[];
   recent: RecentEvent[];
+}
+
+/** A budget line as the budget sidebar shows it: the line and what its events spent. */
+export type BudgetLineView = Pick<
+  BudgetLineFigures,
+  'id' | 'programCode' | 'targetCode' | 'item' | 'unit' | 'quantity' | 'unitPrice' | 'proposed' | 'appraised' | 'approved' | 'spent' | 'basis' | 'stage' | 'note' | 'overspent'
+>;
+
+/** Everything the budget sidebar shows, in one call (getBudgetView, and after saveBudgetLine). */
+export interface BudgetView {
+  ok: true;
+  year: number;
+  isAdmin: boolean;
+  programs: Pick<Programme, 'code' | 'name'>[];
+  targets: Pick<Target, 'code' | 'programCode' | 'name'>[];
+  lines: BudgetLineView[];
+  totals: BudgetTotals;
+  byProgram: BudgetSummary['byProgram'];
+  stages: BudgetStage[];
 }

@@ -137,16 +137,14 @@ export function docNumber(n: number | null, typeAbbr: string, orgCode: string): 
   return `${num}/${typeAbbr}${code ? '-' + code : ''}`;
 }
 
+// One formatter per zone, made on first use: building one costs far more than using it.
+const tzFormats = new Map<string, Intl.DateTimeFormat>();
 function partsInTz(date: Date, timeZone: string): Record<string, string> {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  let fmt = tzFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    tzFormats.set(timeZone, fmt);
+  }
   const out: Record<string, string> = {};
   for (const p of fmt.formatToParts(date)) out[p.type] = p.value;
   // Some engines still print midnight as 24 despite h23.

@@ -2,10 +2,11 @@
 import { summarizeBudget } from '../core/budget';
 import { isAdmin } from '../core/settings';
 import { BUDGET_STAGES } from '../core/types';
+import type { BudgetView } from '../core/views';
 import type { Ctx } from './context';
 import { ofYear, type Workbook } from './repo';
 
-export function buildBudgetView(ctx: Ctx, wb: Workbook) {
+export function buildBudgetView(ctx: Ctx, wb: Workbook): BudgetView {
   const programOf = new Map(wb.targets.map((t) => [t.code, t.programCode]));
   const b = summarizeBudget(wb.programs, ofYear(wb.budget.items, wb.year), ofYear(wb.events.items, wb.year), (c) => programOf.get(c));
   return {
@@ -37,4 +38,4 @@ export function buildBudgetView(ctx: Ctx, wb: Workbook) {
   };
 }
 
-export type BudgetView = ReturnType<typeof buildBudgetView>;
+export type { BudgetView };

@@ -3,6 +3,7 @@ import { validateBudgetShape } from '../core/budget-input';
 import { fieldMessage } from '../core/messages';
 import { BUDGET_STAGES } from '../core/types';
 import { formatMoney, formatNumber, parseMoney } from '../core/vn-format';
+import type { BudgetLineView, BudgetView } from '../core/views';
 import {
   $,
   attachMoneyInput,
@@ -20,44 +21,6 @@ import {
   whileBusy,
   type Json,
 } from './common';
-
-interface BudgetLineView {
-  id: string;
-  programCode: string;
-  targetCode: string;
-  item: string;
-  unit: string;
-  quantity: number;
-  unitPrice: number;
-  proposed: number;
-  appraised: number | null;
-  approved: number | null;
-  spent: number;
-  basis: string;
-  stage: string;
-  note: string;
-  overspent: boolean;
-}
-
-interface Totals {
-  proposed: number;
-  appraised: number;
-  approved: number;
-  spent: number;
-  remaining: number;
-}
-
-interface BudgetView {
-  ok: true;
-  year: number;
-  isAdmin: boolean;
-  programs: { code: string; name: string }[];
-  targets: { code: string; programCode: string; name: string }[];
-  lines: BudgetLineView[];
-  totals: Totals;
-  byProgram?: (Totals & { code: string; name?: string })[];
-  stages: string[];
-}
 
 let view: BudgetView | null = null;
 let editing: BudgetLineView | null = null;
@@ -143,7 +106,7 @@ async function submit(ev: Event): Promise<void> {
   }
   clearFieldErrors();
   const wasEditing = !!editing;
-  const r = await whileBusy(() => call<{ id: string; view: BudgetView }>('saveBudgetLine', input));
+  const r = await whileBusy(() => call('saveBudgetLine', input));
   if (!r.ok) {
     const orphans = showFieldErrors(r.errors || {});
     showBanner('error', orphans.length && orphans[0] !== r.message ? `${r.message} ${orphans.join(' ')}` : r.message);
@@ -320,7 +283,7 @@ function wire(): void {
 
 async function init(): Promise<void> {
   wire();
-  const r = await whileBusy(() => call<BudgetView>('getBudgetView'));
+  const r = await whileBusy(() => call('getBudgetView'));
   $('loading').hidden = true;
   if (!r.ok) {
     showBanner('error', r.message);

@@ -1,13 +1,7 @@
 // Sidebar "Kiểm tra dữ liệu": lists the problems getDataProblems finds and jumps to each cell.
-import { $, call, clear, el, hideBanner, showBanner, whileBusy } from './common';
+import { $, call, clear, el, hideBanner, showBanner, whileBusy, type ResultOf } from './common';
 
-interface Problem {
-  sheet: string;
-  row: number;
-  column: string;
-  message: string;
-  a1: string;
-}
+type Problem = ResultOf<'getDataProblems'>['problems'][number];
 
 function problemItem(p: Problem): HTMLLIElement {
   const li = el('li', { class: 'card problem', 'data-sheet': p.sheet, 'data-a1': p.a1 });
@@ -23,7 +17,7 @@ function problemItem(p: Problem): HTMLLIElement {
 }
 
 async function goTo(p: Problem): Promise<void> {
-  const r = await whileBusy(() => call<object>('goToCell', p.sheet, p.a1));
+  const r = await whileBusy(() => call('goToCell', p.sheet, p.a1));
   if (!r.ok) showBanner('error', r.message);
 }
 
@@ -31,7 +25,7 @@ async function check(): Promise<void> {
   hideBanner();
   $('summary').textContent = 'Đang kiểm tra…';
   $('summary').className = 'muted';
-  const r = await whileBusy(() => call<{ problems: Problem[] }>('getDataProblems'));
+  const r = await whileBusy(() => call('getDataProblems'));
   const list = $('problems');
   clear(list);
   if (!r.ok) {

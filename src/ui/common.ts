@@ -1,7 +1,12 @@
-// Shared sidebar plumbing: a typed promise wrapper over google.script.run, field errors, busy state, DOM helpers.
+// Shared sidebar plumbing: the typed client over google.script.run, field errors, busy state, the submit flow, DOM helpers.
+import type * as Server from '../main';
+import type { ErrorCode } from '../core/errors';
 import { formatNumber, parseMoney } from '../core/vn-format';
 
-/** Server functions the sidebars call (exports of src/main.ts; see docs/API.md). A test checks each is an entry point. */
+/**
+ * Server functions the sidebars call (exports of src/main.ts). A test checks each is an entry point;
+ * `satisfies` makes tsc refuse a name main.ts does not export.
+ */
 export const SERVER_FNS = [
   'getLogView',
   'logEvent',
@@ -18,6 +23,7 @@ export const SERVER_FNS = [
   'saveSettings',
   'setNextNumber',
   'importDecision',
+  'setupWorkbook',
   'getExpertsView',
   'saveExpert',
   'setExpertState',
@@ -32,8 +38,15 @@ export const SERVER_FNS = [
   'sendDossierAnswer',
   'recordDossierSent',
   'moveDossier',
-] as const;
+] as const satisfies readonly (keyof typeof Server)[];
 export type ServerFn = (typeof SERVER_FNS)[number];
+
+/** The contract, derived from the server's own export list: what each function takes and returns on success. */
+type Api = typeof Server;
+/** A parameter the server declares as `unknown` (it validates hostile input itself) still has to be JSON on the wire. */
+type Wire<A extends unknown[]> = { [K in keyof A]: unknown extends A[K] ? Json : A[K] };
+export type ArgsOf<F extends ServerFn> = Wire<Parameters<Api[F]>>;
+export type ResultOf<F extends ServerFn> = Extract<ReturnType<Api[F]>, { ok: true }>;
 
 /** What may cross google.script.run: Google rejects Date, functions and DOM nodes. */
 export type Json = string | number | boolean | null | Json[] | { [k: string]: Json | undefined };
@@ -41,7 +54,8 @@ export type Json = string | number | boolean | null | Json[] | { [k: string]: Js
 /** A failed call, as the server returns it (and as a lost connection is reported). */
 export interface Failure {
   ok: false;
-  code: string;
+  /** The server's code, or one the client gives when the call itself could not be made. */
+  code: ErrorCode | 'illegalArgument' | 'connection' | 'badResponse';
   message: string;
   errors: Record<string, string>;
 }
@@ -85,7 +99,8 @@ export function illegalValuePath(v: unknown, path = ''): string | null {
  * Calls a server function. Always resolves: with the server's result, or with a Failure when the
  * call could not be made or threw (so every caller handles one shape).
  */
-export function call<T>(fn: ServerFn, ...args: Json[]): Promise<Result<T>> {
+export function call<F extends ServerFn>(fn: F, ...args: ArgsOf<F>): Promise<Result<ResultOf<F>>> {
+  type T = ResultOf<F>;
   return new Promise((resolve) => {
     const bad = illegalValuePath(args);
     if (bad) {

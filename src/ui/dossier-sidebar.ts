@@ -1,5 +1,5 @@
 // Sidebar "Tư vấn, phản biện": the dossier list with its figures, a new request, the panel builder (conflicts warned), papers, sending, reply and cancellation.
-import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, showBanner, showFieldErrors, valueOf, whileBusy, type Failure } from './common';
+import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, showBanner, showFieldErrors, valueOf, whileBusy, type ArgsOf, type Failure } from './common';
 
 interface Suggestion {
   code: string;
@@ -110,21 +110,25 @@ function failed(r: Failure): void {
   showBanner('error', orphans.length ? orphans.join(' ') : r.message);
 }
 
-async function run(fn: Parameters<typeof call>[0], args: Parameters<typeof call>[1][], ok: (r: View & Record<string, unknown>) => string): Promise<boolean> {
+type Step = 'saveDossier' | 'issueDossierPaper' | 'sendDossierAnswer' | 'recordDossierSent' | 'moveDossier';
+
+/** One step of the dossier: every such call answers with the refreshed view (and what the step did). */
+async function run<F extends Step>(fn: F, args: ArgsOf<F>, ok: (r: View & Record<string, unknown>) => string): Promise<boolean> {
   clearFieldErrors();
-  const r = await whileBusy(() => call<View & Record<string, unknown>>(fn, ...args));
+  const r = await whileBusy(() => call(fn, ...args));
   if (!r.ok) {
     failed(r);
     return false;
   }
-  render(r);
-  showBanner('success', ok(r));
+  const v = r as unknown as View & Record<string, unknown>;
+  render(v);
+  showBanner('success', ok(v));
   return true;
 }
 
 async function load(code?: string): Promise<void> {
   hideBanner();
-  const r = await whileBusy(() => call<View>('getDossierView', code || ''));
+  const r = await whileBusy(() => call('getDossierView', code || ''));
   if (!r.ok) return showBanner('error', r.message);
   render(r);
   if (!code) pane('list');
@@ -150,7 +154,7 @@ async function savePanel(confirm = false): Promise<void> {
     .filter((li) => (li.querySelector('[data-role=pick]') as HTMLInputElement).checked)
     .map((li) => ({ expertCode: li.dataset.code || '', role: (li.querySelector('[data-role=role]') as HTMLSelectElement).value }));
   clearFieldErrors();
-  const r = await whileBusy(() => call<View & { conflicts: string[] }>('savePanel', current, picks, confirm));
+  const r = await whileBusy(() => call('savePanel', current, picks, confirm));
   if (!r.ok) {
     // A conflict of interest is the user's call: asked once, then saved as chosen.
     if (r.code === 'panelConflict' && window.confirm(r.message)) return savePanel(true);

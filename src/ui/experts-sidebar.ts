@@ -108,7 +108,7 @@ function query() {
 }
 
 async function search(): Promise<void> {
-  const r = await whileBusy(() => call<View>('getExpertsView', query()));
+  const r = await whileBusy(() => call('getExpertsView', query()));
   if (!r.ok) return showBanner('error', r.message);
   render(r);
 }
@@ -165,7 +165,7 @@ async function saveExpert(): Promise<void> {
   if (editing) input.code = editing;
   // Contact fields go only when the user may write them and typed something (an empty box leaves the file as it is).
   if (view && view.canReadContacts) for (const k of ['phone', 'email', 'address']) if (valueOf(k)) input[k] = valueOf(k);
-  const r = await whileBusy(() => call<View & { code: string }>('saveExpert', input));
+  const r = await whileBusy(() => call('saveExpert', input));
   if (!r.ok) return failed(r);
   render(r);
   showBanner('success', `Đã lưu chuyên gia ${r.code}.`);
@@ -173,14 +173,14 @@ async function saveExpert(): Promise<void> {
 }
 
 async function setState(code: string, state: string): Promise<void> {
-  const r = await whileBusy(() => call<View>('setExpertState', code, state));
+  const r = await whileBusy(() => call('setExpertState', code, state));
   if (!r.ok) return showBanner('error', r.message);
   await search();
   showBanner('success', `${code}: ${state}.`);
 }
 
 async function showContact(code: string, li: HTMLElement): Promise<void> {
-  const r = await whileBusy(() => call<{ phone: string; email: string; address: string }>('getContact', code));
+  const r = await whileBusy(() => call('getContact', code));
   if (!r.ok) return showBanner('error', r.message);
   li.appendChild(el('div', { class: 'contact' }, [r.phone, r.email, r.address].filter(Boolean).join(' · ') || 'Chưa có thông tin liên hệ.'));
 }
@@ -188,7 +188,7 @@ async function showContact(code: string, li: HTMLElement): Promise<void> {
 async function paste(commit: boolean): Promise<void> {
   clearFieldErrors();
   const text = ($('pasteText') as HTMLTextAreaElement).value;
-  const r = await whileBusy(() => call<{ rows: number; withContacts: number; errors: { line: number; field: string; message: string }[]; added: string[] }>('pasteExperts', text, commit));
+  const r = await whileBusy(() => call('pasteExperts', text, commit));
   const list = $('paste-errors');
   clear(list);
   if (!r.ok) return failed(r);
@@ -203,7 +203,7 @@ async function saveAssoc(): Promise<void> {
   clearFieldErrors();
   const input: Record<string, string> = { name: valueOf('a-name'), kind: ($('a-kind') as HTMLSelectElement).value, state: ($('a-state') as HTMLSelectElement).value, chair: valueOf('a-chair'), members: valueOf('a-members') };
   if (view && view.canReadContacts) for (const k of ['phone', 'email']) if (valueOf(`a-${k}`)) input[k] = valueOf(`a-${k}`);
-  const r = await whileBusy(() => call<View & { code: string }>('saveAssociation', input));
+  const r = await whileBusy(() => call('saveAssociation', input));
   if (!r.ok) return failed(r, 'a-');
   render(r);
   ($('assoc-form') as HTMLFormElement).reset();
@@ -212,7 +212,7 @@ async function saveAssoc(): Promise<void> {
 
 async function saveOrg(): Promise<void> {
   clearFieldErrors();
-  const r = await whileBusy(() => call<View & { code: string }>('saveOrganisation', { code: valueOf('o-code'), name: valueOf('o-name'), email: valueOf('o-email') }));
+  const r = await whileBusy(() => call('saveOrganisation', { code: valueOf('o-code'), name: valueOf('o-name'), email: valueOf('o-email') }));
   if (!r.ok) return failed(r, 'o-');
   render(r);
   ($('org-form') as HTMLFormElement).reset();

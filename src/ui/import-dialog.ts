@@ -1,61 +1,17 @@
 // Dialog "Nhập kế hoạch từ quyết định": importDecision preview → editable table → apply, with the diff shown first when the year has a plan.
 import { fieldMessage } from '../core/messages';
 import { formatNumber, isoToVn, vnToIso } from '../core/vn-format';
-import { $, call, clear, clearFieldErrors, el, hideBanner, isBusy, parseQuantity, showBanner, showFieldErrors, whileBusy, type Failure, type Json } from './common';
+import { $, call, clear, clearFieldErrors, el, hideBanner, isBusy, parseQuantity, showBanner, showFieldErrors, whileBusy, type Failure, type Json, type ResultOf } from './common';
 
 declare const google: { script: { host: { close(): void } } };
 
-interface Decision {
-  number: string;
-  date: string | null;
-  issuer: string;
-  province: string | null;
-  title: string | null;
-}
-
-interface ProgrammeOut {
-  code: string;
-  name: string;
-  objectives: string[];
-}
-
-interface TargetOut {
-  code: string;
-  programCode: string;
-  name: string;
-  content: string;
-  quantity: number | null;
-  upper?: number | null;
-  unit: string;
-  qualifier: string;
-  dueDate: string | null;
-  endYear: number;
-  source: string;
-}
-
-interface Diff {
-  added: string[];
-  changed: { code: string; fields: string[] }[];
-  kept: string[];
-  newPrograms: string[];
-  changedPrograms: string[];
-}
-
-interface Preview {
-  applied: boolean;
-  year: number;
-  decision: Decision;
-  programs: ProgrammeOut[];
-  targets: TargetOut[];
-  warnings: { code: string; sentence: string; programCode?: string }[];
-  existing: boolean;
-  diff: Diff;
-}
-
-interface Applied extends Preview {
-  activated: boolean;
-  changes: number;
-}
+/** What importDecision returns (src/main.ts): a preview, or with `apply` the applied result. */
+type Preview = ResultOf<'importDecision'>;
+type Applied = Extract<Preview, { applied: true }>;
+type Decision = Preview['decision'];
+type ProgrammeOut = Preview['programs'][number];
+type TargetOut = Preview['targets'][number];
+type Diff = Preview['diff'];
 
 const TARGET_FIELDS = ['code', 'programCode', 'name', 'content', 'quantity', 'unit', 'qualifier', 'dueDate', 'endYear'] as const;
 type TargetField = (typeof TARGET_FIELDS)[number];
@@ -112,6 +68,9 @@ interface State {
   existing: boolean;
   /** The differences of the current table were shown and wait for "Xác nhận áp dụng". */
   confirming: boolean;
+  /** A new province: "Áp dụng" sets the workbook up with this plan. */
+  setup: boolean;
+  province: string | null;
 }
 
 let state: State | null = null;
@@ -139,15 +98,23 @@ async function read(): Promise<void> {
     return;
   }
   const options: Record<string, Json> = yearText ? { year: Number(yearText) } : {};
-  const r = await whileBusy(() => call<Preview>('importDecision', text, options));
+  const r = await whileBusy(() => call('importDecision', text, options));
   if (!r.ok) {
     const orphans = showFieldErrors(r.errors);
     if (r.errors.year && !yearText) $('err-year').textContent = 'Không tìm thấy năm kế hoạch trong quyết định: hãy nhập Năm kế hoạch.';
     showBanner('error', orphans.length ? orphans.join(' ') : r.message);
     return;
   }
-  state = { text, year: r.year, decision: r.decision, existing: r.existing, confirming: false };
+  state = { text, year: r.year, decision: r.decision, existing: r.existing, confirming: false, setup: r.configured === false, province: r.province ?? null };
   showCheckStep(r);
+  if (state.setup) {
+    showBanner(
+      'info',
+      r.province
+        ? `Bảng tính chưa được thiết lập. Bấm "Áp dụng" để thiết lập cho ${r.province} với kế hoạch năm ${r.year} này.`
+        : 'Bảng tính chưa được thiết lập và quyết định không nêu tên tỉnh: chưa thể thiết lập từ văn bản này.',
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -628,10 +595,23 @@ async function apply(): Promise<void> {
   hideBanner();
   clearFieldErrors();
   const edits = collectEdits();
+  if (st.setup) {
+    // A new province: setup creates the sheets, this plan and settings naming the province and decision.
+    const s = await whileBusy(() => call('setupWorkbook', { template: 'decision', text: st.text, year: st.year, edits }));
+    if (!s.ok) {
+      showFailure(s);
+      return;
+    }
+    st.setup = false;
+    st.existing = true;
+    showBanner('success', `Đã thiết lập bảng tính cho ${st.province || 'tỉnh'}: kế hoạch năm ${s.year} có ${plural(s.programs, 'chương trình')}, ${plural(s.targets, 'chỉ tiêu')}.`);
+    window.scrollTo(0, 0);
+    return;
+  }
   const activate = $<HTMLInputElement>('activate').checked;
   if (st.existing && !st.confirming) {
     // The year has a plan: show what this table would change before anything is written.
-    const p = await whileBusy(() => call<Preview>('importDecision', st.text, { year: st.year, edits }));
+    const p = await whileBusy(() => call('importDecision', st.text, { year: st.year, edits }));
     if (!p.ok) {
       showFailure(p);
       return;
@@ -644,12 +624,14 @@ async function apply(): Promise<void> {
       return;
     }
   }
-  const r = await whileBusy(() => call<Applied>('importDecision', st.text, { apply: true, year: st.year, edits, activate }));
+  const r = await whileBusy(() => call('importDecision', st.text, { apply: true, year: st.year, edits, activate }));
   setConfirming(false);
   if (!r.ok) {
     showFailure(r);
     return;
   }
+  // With `apply` the server always applies; the check narrows the contract's union to the applied result.
+  if (!r.applied) return;
   st.existing = true;
   clearRowMarks();
   document.querySelectorAll('.row-new').forEach((e) => e.classList.remove('row-new'));

@@ -21,8 +21,6 @@ import {
 } from './common';
 import type { LogView, RecentEvent, TargetView } from '../core/views';
 
-type Saved = { id: string; view: LogView };
-
 const CANCELLED = 'Đã hủy';
 const TEXT_FIELDS = ['title', 'location', 'partner', 'result', 'evidenceUrl'] as const;
 
@@ -142,7 +140,7 @@ function openCancelBox(li: HTMLLIElement, e: RecentEvent): void {
       return;
     }
     if (isBusy()) return;
-    const r = await whileBusy(() => call<Saved>('cancelEvent', e.id, text));
+    const r = await whileBusy(() => call('cancelEvent', e.id, text));
     if (!r.ok) {
       err.textContent = r.errors.reason || r.message;
       err.hidden = false;
@@ -234,9 +232,9 @@ async function submit(ev: Event): Promise<void> {
       showBanner('info', 'Không có thay đổi nào để lưu.');
       return;
     }
-    r = await whileBusy(() => call<Saved>('updateEvent', wasEditing.id, patch));
+    r = await whileBusy(() => call('updateEvent', wasEditing.id, patch));
   } else {
-    r = await whileBusy(() => call<Saved>('logEvent', input));
+    r = await whileBusy(() => call('logEvent', input));
   }
   if (!r.ok) {
     const orphans = showFieldErrors(r.errors || {});
@@ -342,7 +340,7 @@ function wire(): void {
 
 async function init(): Promise<void> {
   wire();
-  const r = await whileBusy(() => call<LogView>('getLogView'));
+  const r = await whileBusy(() => call('getLogView'));
   $('loading').hidden = true;
   if (!r.ok) {
     showBanner('error', r.message);

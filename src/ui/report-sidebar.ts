@@ -2,44 +2,12 @@
 import { fieldMessage } from '../core/messages';
 import { resolvePeriod, type PeriodSpec } from '../core/period';
 import { formatMoney, formatNumber, formatPercent, isoToVn, vnToIso } from '../core/vn-format';
-import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure } from './common';
+import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure, type ResultOf } from './common';
 
 type Kind = 'progress' | 'budget';
 
-interface Preview {
-  kind: Kind;
-  from: string;
-  to: string;
-  label: string;
-  nextNumber: string;
-  figures: {
-    events: number;
-    programs: { code: string; name: string; percent: number | null; periodPercent: number | null }[];
-    complete: number;
-    quantified: number;
-    behind: string[];
-    budget: { proposed: number; approved: number; spent: number; lines: number };
-  };
-  recipients: string[];
-}
-
-interface Generated {
-  kind: Kind;
-  number: string;
-  docId: string;
-  url: string;
-  title: string;
-  from: string;
-  to: string;
-}
-
-interface Sent {
-  number: string;
-  docId: string;
-  recipients: string[];
-  cc: string[];
-  subject: string;
-}
+type Preview = ResultOf<'previewReport'>;
+type Generated = ResultOf<'generateReport'>;
 
 type Request = { kind: Kind; from?: string; to?: string };
 
@@ -183,7 +151,7 @@ async function refreshPreview(): Promise<void> {
   }
   const seq = ++previewSeq;
   $('preview').classList.add('stale');
-  const r = await whileBusy(() => call<Preview>('previewReport', req));
+  const r = await whileBusy(() => call('previewReport', req));
   if (seq !== previewSeq) return;
   if (!r.ok) {
     showServerErrors(r);
@@ -219,7 +187,7 @@ async function generate(): Promise<void> {
   doc = null;
   syncSendButton();
   const step = addStep('doing', 'Đang tính số liệu…');
-  const r = await whileBusy(() => call<Generated>('generateReport', req));
+  const r = await whileBusy(() => call('generateReport', req));
   if (!r.ok) {
     setStep(step, 'error', `Không tạo được văn bản: ${r.message}`);
     showServerErrors(r);
@@ -254,7 +222,7 @@ async function askSend(): Promise<void> {
   hideBanner();
   const d = doc;
   const req: Request = d.kind === 'budget' ? { kind: 'budget' } : { kind: 'progress', from: d.from, to: d.to };
-  const r = await whileBusy(() => call<Preview>('previewReport', req));
+  const r = await whileBusy(() => call('previewReport', req));
   if (!r.ok) {
     showBanner('error', r.message);
     return;
@@ -272,7 +240,7 @@ async function send(): Promise<void> {
   const d = doc;
   $('send-confirm').hidden = true;
   const step = addStep('doing', 'Đang gửi…');
-  const r = await whileBusy(() => call<Sent>('sendReport', { kind: d.kind, docId: d.docId }));
+  const r = await whileBusy(() => call('sendReport', { kind: d.kind, docId: d.docId }));
   if (!r.ok) {
     setStep(step, 'error', `Chưa gửi được: ${r.message}`);
     showBanner('error', r.message);
@@ -333,7 +301,7 @@ function wire(): void {
 async function init(): Promise<void> {
   wire();
   // With no dates the server answers for its plan year so far: that gives the plan year and today.
-  const r = await whileBusy(() => call<Preview>('previewReport', { kind: 'progress' }));
+  const r = await whileBusy(() => call('previewReport', { kind: 'progress' }));
   $('loading').hidden = true;
   if (!r.ok) {
     showBanner('error', r.message);

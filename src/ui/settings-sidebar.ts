@@ -4,39 +4,12 @@ import { fieldMessage } from '../core/messages';
 import { validateSettings } from '../core/settings';
 import type { Settings } from '../core/types';
 import { docNumber, formatDateTimeVn, isoToVn, vnToIso } from '../core/vn-format';
-import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, valueOf, whileBusy, type Json } from './common';
+import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, valueOf, whileBusy, type Json, type ResultOf } from './common';
 
 type DocType = 'BC' | 'TTr';
 
-interface TriggerInfo {
-  owner: string;
-  lastRun: string;
-  lastOutcome: string;
-}
-
-interface AttentionDoc {
-  number: string;
-  summary: string;
-  state: string;
-  docUrl: string;
-  docId: string;
-}
-
-interface SettingsView {
-  ok: true;
-  settings: Settings;
-  isAdmin: boolean;
-  user: string;
-  trigger: TriggerInfo | null;
-  nextNumbers: Record<DocType, number | null>;
-  attention: AttentionDoc[];
-}
-
-interface Sent {
-  number: string;
-  recipients: string[];
-  cc: string[];
-}
+type SettingsView = ResultOf<'getSettings'>;
+type AttentionDoc = SettingsView['attention'][number];
 
 const TEXT_FIELDS = ['orgName', 'parentOrgName', 'place', 'orgCode', 'signerAuthority', 'signerTitle', 'signerName', 'reportRecipientName', 'budgetRecipientName', 'archiveLine'] as const;
 const LIST_FIELDS = ['reportRecipients', 'budgetRecipients', 'admins'] as const;
@@ -228,14 +201,14 @@ function openSendBox(li: HTMLLIElement, d: AttentionDoc, budget: boolean): void 
 async function sendDoc(d: AttentionDoc, budget: boolean): Promise<void> {
   if (isBusy()) return;
   hideBanner();
-  const r = await whileBusy(() => call<Sent>('sendReport', { kind: budget ? 'budget' : 'progress', docId: d.docId }));
+  const r = await whileBusy(() => call('sendReport', { kind: budget ? 'budget' : 'progress', docId: d.docId }));
   if (!r.ok) {
     showBanner('error', r.message);
     return;
   }
   const done = `Đã gửi ${budget ? 'tờ trình' : 'báo cáo'} số ${r.number} đến ${r.recipients.join(', ')}${r.cc.length ? ` (CC: ${r.cc.join(', ')})` : ''}.`;
   // The send returns no settings view: reload the list so the document leaves it.
-  const v = await whileBusy(() => call<SettingsView>('getSettings'));
+  const v = await whileBusy(() => call('getSettings'));
   if (v.ok) applyView(v, false);
   showBanner('success', done);
 }
@@ -273,7 +246,7 @@ async function save(ev: Event): Promise<void> {
     return;
   }
   clearFieldErrors();
-  const r = await whileBusy(() => call<SettingsView>('saveSettings', patch));
+  const r = await whileBusy(() => call('saveSettings', patch));
   if (!r.ok) {
     const orphans = showFieldErrors(r.errors || {}, inputFor);
     showBanner('error', orphans.length && orphans[0] !== r.message ? `${r.message} ${orphans.join(' ')}` : r.message);
@@ -294,7 +267,7 @@ async function setNumber(type: DocType, blank: boolean): Promise<void> {
     return;
   }
   const next = blank ? null : n;
-  const r = await whileBusy(() => call<SettingsView>('setNextNumber', { type, next }));
+  const r = await whileBusy(() => call('setNextNumber', { type, next }));
   if (!r.ok) {
     const msg = r.errors.nextNumber || r.message;
     showFieldErrors({ [`nextNumber-${type}`]: msg }, () => input(`set-${type}`));
@@ -343,7 +316,7 @@ function wire(): void {
 async function init(): Promise<void> {
   fillChoices();
   wire();
-  const r = await whileBusy(() => call<SettingsView>('getSettings'));
+  const r = await whileBusy(() => call('getSettings'));
   $('loading').hidden = true;
   if (!r.ok) {
     showBanner('error', r.message);

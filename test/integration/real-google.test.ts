@@ -158,3 +158,25 @@ describe('pageless documents', () => {
     expect(w.google.document(r.docId, { saved: true }).documentMode).toBe('PAGES');
   });
 });
+
+describe('smaller gaps found in review', () => {
+  test.each([['the Sheets API', undefined], ['SpreadsheetApp', [] as string[]]])('text that looks like a date, a number or money is stored as typed (%s)', (_road, advancedServices) => {
+    const w = world(advancedServices ? { advancedServices } : {});
+    const typed = { title: '2024-05-15', location: '13-11-2023', partner: '$5', result: '1e3' };
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-10', quantity: 1, ...typed }).ok).toBe(true);
+    const [header, row] = w.sheet('Hoạt động') as unknown[][];
+    const at = (h: string) => row[(header as string[]).indexOf(h)];
+    expect([at('Tên hoạt động'), at('Địa điểm'), at('Đơn vị phối hợp'), at('Kết quả, ghi chú')]).toEqual(['2024-05-15', '13-11-2023', '$5', '1e3']);
+  });
+
+  test('a new budget line saved without a stage starts as "Dự thảo"; an edit without one keeps the stage it had', () => {
+    const w = world();
+    const line = { programCode: 'P2', targetCode: 'P2.1', item: 'Chi hội thảo phản biện', unit: 'cuộc', quantity: 4, unitPrice: '5.000.000' };
+    const r = w.call('saveBudgetLine', line);
+    expect(r).toMatchObject({ ok: true, id: 'KP-2024-001' });
+    expect(r.view.lines[0].stage).toBe('Dự thảo');
+    expect(w.call('saveBudgetLine', { ...line, id: r.id, stage: 'Đã gửi thẩm định' }).ok).toBe(true);
+    const edited = w.call('saveBudgetLine', { ...line, id: r.id, quantity: 5 });
+    expect(edited.view.lines[0]).toMatchObject({ quantity: 5, stage: 'Đã gửi thẩm định' });
+  });
+});

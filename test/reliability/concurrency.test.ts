@@ -13,7 +13,8 @@ interface Action {
 
 const sidebar = (user = ADMIN) => ({ kind: 'sidebar' as const, user });
 
-let base: State;
+/** The state every interleaving starts from, as JSON: JSON.parse restores it several times faster than structuredClone. */
+let base: string;
 let code: string;
 let html: Record<string, string>;
 let e1 = '';
@@ -34,7 +35,7 @@ beforeAll(() => {
   e2 = ok(w.call('logEvent', { targetCode: 'P3.5', date: '2024-04-02', title: 'Hội thảo nông nghiệp', quantity: 1 })).id;
   l1 = ok(w.call('saveBudgetLine', { programCode: 'P2', item: 'Hội nghị tư vấn', unit: 'cuộc', quantity: 16, unitPrice: 5000000, stage: 'Dự thảo' })).id;
   uid = w.google.state.triggers.find((t) => t.handler === 'runScheduledReports')!.uid;
-  base = structuredClone(w.google.state);
+  base = JSON.stringify(w.google.state);
 });
 
 const events = (g: FakeGoogle) => rowsOf(g, 'Hoạt động');
@@ -98,7 +99,7 @@ function actions(): Action[] {
 }
 
 function fresh(): FakeGoogle {
-  return new FakeGoogle({ user: ADMIN, htmlFiles: html }, structuredClone(base));
+  return new FakeGoogle({ user: ADMIN, htmlFiles: html }, JSON.parse(base) as State);
 }
 
 function withTrigger(a: Action): EntryCall {

@@ -67,7 +67,10 @@ export const STEP_NAMES = ['setupWorkbook', 'saveSettings', 'logEvent#1', 'logEv
  * results in `carry`). A user who gets an error retries the same action once; a scheduled run that
  * failed is retried by the next day's firing of the same trigger.
  */
-export function runStory(g: FakeGoogle, opts: { from?: number; carry?: Carry; onStep?: (i: number, carry: Carry) => void } = {}): StoryRun & { carry: Carry } {
+export function runStory(
+  g: FakeGoogle,
+  opts: { from?: number; carry?: Carry; onStep?: (i: number, carry: Carry) => void; stopBefore?: (i: number, carry: Carry) => boolean } = {},
+): StoryRun & { carry: Carry; stoppedBefore: number | null } {
   const c = code();
   const run: StoryRun = { failures: [], threw: [], gaveUp: [], believed: { events: new Map(), updated: null, cancelled: null, budgetItems: [], sentNumbers: [] }, scheduled: [] };
   const carry: Carry = opts.carry ? cloneCarry(opts.carry) : { ids: [], docId: null, believed: null };
@@ -147,11 +150,12 @@ export function runStory(g: FakeGoogle, opts: { from?: number; carry?: Carry; on
     },
   ];
   for (let i = opts.from ?? 0; i < steps.length; i++) {
+    if (i > (opts.from ?? 0) && opts.stopBefore?.(i, carry)) return { ...run, carry, stoppedBefore: i };
     opts.onStep?.(i, carry);
     steps[i]();
     carry.believed = cloneBelieved(run.believed);
   }
-  return { ...run, carry };
+  return { ...run, carry, stoppedBefore: null };
 }
 
 export interface Carry {
@@ -262,7 +266,7 @@ export interface Recording {
   keys: string[];
   stepStart: number[];
   /** JSON of the whole state before each step: JSON.parse restores it several times faster than structuredClone. */
-  before: { state: string; carry: Carry }[];
+  before: { state: string; carry: Carry; gate: string }[];
   g: FakeGoogle;
   run: ReturnType<typeof runStory>;
 }
@@ -280,10 +284,32 @@ export function recordStory(): Recording {
     onStep: (_i, c) => {
       stepStart.push(keys.length);
       carry = c;
-      before.push({ state: JSON.stringify(g.state), carry: cloneCarry(carry) });
+      before.push({ state: JSON.stringify(g.state), carry: cloneCarry(carry), gate: gateOf(g.state) });
     },
   });
   return { keys, stepStart, before, g, run };
+}
+
+/**
+ * A few cheap figures of a state (counters, clock, properties, row counts, mail): two states that
+ * differ here differ, so the full comparison (megabytes of JSON) is made only when these agree.
+ */
+export function gateOf(s: State): string {
+  const sheets = Object.values(s.spreadsheets).map((ss) => [ss.nextId, ss.sheets.map((sh) => [sh.name, sh.rows.length, sh.charts?.length ?? 0])]);
+  return JSON.stringify([s.seq, s.clock, s.mail.outbox.length, s.triggers.length, Object.keys(s.docs).length, s.properties, sheets]);
+}
+
+/**
+ * Whether a replay standing before step i is in the clean run's state there, with the same things
+ * learnt: the fakes are deterministic (the clock is simulated, ids come from counters in the state),
+ * so from here on it would repeat the clean run call for call, as a replay started from that
+ * checkpoint does.
+ */
+export function sameAsClean(rec: Recording, g: FakeGoogle, i: number, carry: Carry): boolean {
+  const b = rec.before[i];
+  if (gateOf(g.state) !== b.gate) return false;
+  if (JSON.stringify([carry.ids, carry.docId, carry.believed && [...carry.believed.events], carry.believed]) !== JSON.stringify([b.carry.ids, b.carry.docId, b.carry.believed && [...b.carry.believed.events], b.carry.believed])) return false;
+  return JSON.stringify(g.state) === b.state;
 }
 
 /** The step whose calls include the n-th fault-point call (1-based). */

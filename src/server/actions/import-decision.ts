@@ -1,12 +1,13 @@
 // importDecision: reads a pasted UBND decision, shows the plan found and its differences, applies it by code.
 import { AppError, type FieldProblem } from '../../core/errors';
-import { parseDecision } from '../../core/decision-import';
+import { parseDecision, type DecisionParse } from '../../core/decision-import';
+import { provinceSettings } from '../../core/province-setup';
 import { planDiff } from '../../core/plan-diff';
 import { cleanInputText, hasControlChars, mapWordBullets } from '../../core/text-clean';
 import { isAdmin } from '../../core/settings';
 import { isValidIso } from '../../core/cells';
 import { programmeRecord, targetRecord } from '../../core/records';
-import type { Programme, Target } from '../../core/types';
+import type { Programme, Settings, Target } from '../../core/types';
 import { programmeJson, targetJson } from '../../core/views';
 import { appendRecords, toRow, writeRows } from '../table';
 import { loadProgrammes, loadTargets } from '../repo';
@@ -104,6 +105,55 @@ function checkEdits(edits: NonNullable<ImportOptions['edits']>, year: number): {
   return { programs, targets };
 }
 
+type Plan = ReturnType<typeof checkEdits> | { programs: Programme[]; targets: (Target & { source?: string })[] };
+
+function preview(
+  parse: DecisionParse,
+  plan: Plan,
+  year: number,
+  existing: boolean,
+  diff: { added: string[]; changed: { code: string; fields: string[] }[]; kept: string[]; newPrograms: string[]; changedPrograms: string[] },
+  configured = true,
+) {
+  return {
+    ok: true as const,
+    applied: false as const,
+    year,
+    decision: parse.decision,
+    programs: plan.programs.map(programmeJson),
+    targets: plan.targets.map((t) => ({ ...targetJson(t), source: (t as { source?: string }).source || '' })),
+    warnings: parse.warnings,
+    existing,
+    diff,
+    /** False on a spreadsheet not yet set up: the dialog's "Áp dụng" then sets it up for `province`. */
+    configured,
+    province: parse.decision.province,
+  };
+}
+
+/**
+ * A new province's first plan, for setup (template "decision"): the decision read (or the plan as the user
+ * edited it in the dialog), its year, and settings naming that province. Bad input names the field.
+ */
+export function planForSetup(text: unknown, year: unknown, edits: unknown): { programs: Programme[]; targets: Target[]; year: number; settings: Settings } {
+  if (typeof text !== 'string' || !text.trim()) throw new AppError('invalidInput', {}, { text: { code: 'required' } });
+  if (text.length > MAX_TEXT) throw new AppError('invalidInput', {}, { text: { code: 'tooLong', params: { max: MAX_TEXT } } });
+  if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100)) {
+    throw new AppError('invalidInput', {}, { year: { code: 'invalidType' } });
+  }
+  const parse = parseDecision(cleanInputText(mapWordBullets(text)), year ? { year: year as number } : {});
+  const y = (year as number | undefined) || parse.year;
+  if (!y) throw new AppError('invalidInput', {}, { year: { code: 'required' } });
+  const settings = provinceSettings(parse, y);
+  if (!settings) throw new AppError('invalidInput', {}, { province: { code: 'required' } });
+  const plan =
+    edits && typeof edits === 'object'
+      ? checkEdits(edits as NonNullable<ImportOptions['edits']>, y)
+      : { programs: parse.programs.map((p) => ({ ...p, year: y })), targets: parse.targets.map(({ source: _s, ...t }) => ({ ...t, year: y, endYear: t.endYear >= y ? t.endYear : y })) };
+  if (!plan.programs.length) throw new AppError('invalidInput', {}, { programs: { code: 'required' } });
+  return { ...plan, year: y, settings };
+}
+
 export function importDecision(svc: Services, text: unknown, options?: unknown) {
   if (typeof text !== 'string' || !text.trim()) throw new AppError('invalidInput', {}, { text: { code: 'required' } });
   if (text.length > MAX_TEXT) throw new AppError('invalidInput', {}, { text: { code: 'tooLong', params: { max: MAX_TEXT } } });
@@ -116,27 +166,28 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
   const year = o.year || parse.year;
   if (!year) throw new AppError('invalidInput', {}, { year: { code: 'required' } });
   const ctx = openContext(svc);
-  if (!ctx.configured) throw new AppError('notSetUp');
+  // A new workbook may preview its province's decision: applying it is setup's job (template "decision").
+  if (!ctx.configured && o.apply) throw new AppError('notSetUp');
   const plan = o.edits ? checkEdits(o.edits, year) : { programs: parse.programs.map((p) => ({ ...p, year })), targets: parse.targets.map(({ source, ...t }) => ({ ...t, year, endYear: t.endYear && t.endYear >= year ? t.endYear : year, source })) };
   if (o.apply && !isAdmin(ctx.settings, ctx.user)) throw new AppError('notAdmin');
 
   const run = () => {
+    if (!ctx.configured) {
+      const none = { added: plan.targets.map((t) => t.code), changed: [], kept: [], newPrograms: plan.programs.map((p) => p.code), changedPrograms: [] };
+      return preview(parse, plan, year, false, none, false);
+    }
     const pt = loadProgrammes(ctx);
     const tt = loadTargets(ctx);
     const oldP = pt.items.filter((p) => p.year === year);
     const oldT = tt.items.filter((t) => t.year === year);
     const { added, changed, kept, newPrograms, changedPrograms } = planDiff(oldP, oldT, plan);
-    const result = {
-      ok: true as const,
-      applied: false,
-      year,
-      decision: parse.decision,
-      programs: plan.programs.map(programmeJson),
-      targets: plan.targets.map((t) => ({ ...targetJson(t), source: (t as { source?: string }).source || '' })),
-      warnings: parse.warnings,
-      existing: oldT.length > 0,
-      diff: { added, changed, kept, newPrograms: newPrograms.map((p) => p.code), changedPrograms: changedPrograms.map((p) => p.code) },
-    };
+    const result = preview(parse, plan, year, oldT.length > 0, {
+      added,
+      changed,
+      kept,
+      newPrograms: newPrograms.map((p) => p.code),
+      changedPrograms: changedPrograms.map((p) => p.code),
+    });
     if (!o.apply) return result;
     // Update by code: rows keep their place, status and note; events are never touched.
     let rewriteP = false;
@@ -180,7 +231,7 @@ export function importDecision(svc: Services, text: unknown, options?: unknown) 
       );
       afterwards('dashboard', () => refreshDashboard(ctx));
     }
-    return { ...result, applied: true, activated, changes };
+    return { ...result, applied: true as const, activated, changes };
   };
   return o.apply ? withLock(svc, run) : run();
 }

@@ -20,8 +20,10 @@ export function saveBudgetLine(svc: Services, input: unknown): { ok: true; id: s
   if (!ctx.configured) throw new AppError('notSetUp');
   return withLock(svc, () => {
     const wb = loadWorkbook(ctx, ctx.settings.planYear);
-    const clean = validateBudgetLine(input, wb.programs, wb.targets);
-    const id = typeof (input as { id?: unknown }).id === 'string' ? ((input as { id: string }).id || '').trim() : '';
+    const given = input && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+    const id = typeof given === 'string' ? given.trim() : '';
+    const saved = id ? wb.budget.items.find((l) => l.id === id) : undefined;
+    const clean = validateBudgetLine(input, wb.programs, wb.targets, saved ? saved.stage : undefined);
     const year = wb.year;
     let line: BudgetLine;
     if (id) {

@@ -2,6 +2,7 @@
 import { AppError } from '../../core/errors';
 import { blankSettings, defaultSettings, isAdmin } from '../../core/settings';
 import { seedPlan2024 } from '../../core/seed-plan';
+import { planForSetup } from './import-decision';
 import { programmeRecord, targetRecord } from '../../core/records';
 import { DATE_FORMAT, DATETIME_FORMAT, INT_FORMAT, MONEY_FORMAT, RECORD_TYPES, SHEETS, columnLetter, recordType, type ColumnDef, type SheetDef } from '../../core/sheets';
 import type { ListDecl } from '../../core/record-type';
@@ -16,8 +17,11 @@ import { refreshDashboard } from '../dashboard';
 import { setupRegisters } from '../setup-registers';
 
 export interface SetupOptions {
-  template?: 'qd1731-2024' | 'blank';
+  template?: 'qd1731-2024' | 'blank' | 'decision';
   year?: number;
+  /** Template "decision": the province's pasted decision, and the plan as edited in the import dialog. */
+  text?: string;
+  edits?: unknown;
 }
 
 export interface SetupResult {
@@ -33,13 +37,19 @@ export interface SetupResult {
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-function checkOptions(options: unknown): { template: 'qd1731-2024' | 'blank'; year: number } {
+type Template = { template: 'qd1731-2024' | 'blank'; year: number; fromDecision?: undefined } | { template: 'decision'; year: number; fromDecision: ReturnType<typeof planForSetup> };
+
+function checkOptions(options: unknown): Template {
   if (options === undefined || options === null) return { template: 'qd1731-2024', year: 2024 };
   if (typeof options !== 'object' || Array.isArray(options)) throw new AppError('invalidInput', {}, { template: { code: 'invalidType' } });
   const o = options as Record<string, unknown>;
   const template = o.template === undefined ? 'qd1731-2024' : o.template;
+  if (template === 'decision') {
+    const fromDecision = planForSetup(o.text, o.year, o.edits);
+    return { template, year: fromDecision.year, fromDecision };
+  }
   if (template !== 'qd1731-2024' && template !== 'blank') {
-    throw new AppError('invalidInput', {}, { template: { code: 'invalidChoice', params: { choices: 'qd1731-2024, blank' } } });
+    throw new AppError('invalidInput', {}, { template: { code: 'invalidChoice', params: { choices: 'qd1731-2024, blank, decision' } } });
   }
   const year = o.year === undefined ? (template === 'qd1731-2024' ? 2024 : NaN) : o.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -217,14 +227,14 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
 
     const programs = loadProgrammes(ctx);
     const targets = loadTargets(ctx);
-    const plan = opts.template === 'qd1731-2024' ? seedPlan2024() : { programs: [], targets: [] };
+    const plan = opts.fromDecision ?? (opts.template === 'qd1731-2024' ? seedPlan2024() : { programs: [], targets: [] });
     const add = missingPlanRows(programs.items, targets.items, plan);
     appendRecords(programs.table, add.programs.map(programmeRecord));
     appendRecords(targets.table, add.targets.map(targetRecord));
 
     let settingsChanged = false;
     if (!ctx.configured) {
-      const s = opts.template === 'qd1731-2024' ? defaultSettings(opts.year) : blankSettings(opts.year);
+      const s = opts.fromDecision ? { ...opts.fromDecision.settings } : opts.template === 'qd1731-2024' ? defaultSettings(opts.year) : blankSettings(opts.year);
       s.admins = [ctx.user];
       saveSettingsProp(ctx, s);
       settingsChanged = true;
@@ -243,7 +253,7 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
       audit(
         ctx,
         'Thiết lập bảng tính',
-        opts.template,
+        opts.fromDecision?.settings.decision.number || opts.template,
         [
           created.length ? `Tạo trang: ${created.join(', ')}` : '',
           repaired.length ? `Khôi phục cột: ${repaired.join('; ')}` : '',
