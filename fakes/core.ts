@@ -152,6 +152,8 @@ export interface State {
   version: 1;
   /** New documents start pageless, as Docs makes them for users who chose that default. */
   newDocumentsPageless?: boolean;
+  /** A defect injected for tests of the self-check: the Docs API fake places every inserted table one index later. */
+  docsTableOffByOne?: boolean;
   seq: number;
   containerId: string | null;
   spreadsheets: Record<string, SpreadsheetState>;

@@ -1,6 +1,6 @@
 // Structured Google Docs model kept by the DocumentApp fake; exported as JSON (for HTML/.docx rendering) and as PDF.
 
-import { renderTextPdf, type PdfLine } from './pdf';
+import { renderDocPdf } from './pdf';
 
 export type Attrs = Record<string, unknown>;
 export interface TextRun {
@@ -198,46 +198,7 @@ export function docJson(id: string, name: string, m: DocModel): DocJson {
 
 // ---------- PDF ----------
 
-const HEADING_SIZE: Record<string, number> = { TITLE: 26, SUBTITLE: 15, HEADING1: 20, HEADING2: 16, HEADING3: 14, HEADING4: 12, HEADING5: 11, HEADING6: 11 };
-
-function paraLines(p: ParaNode, prefix = ''): PdfLine {
-  const runs = p.runs.map((r) => runJson(p, r));
-  const size = (p.attrs.FONT_SIZE as number | undefined) ?? runs.find((r) => r.fontSize)?.fontSize ?? HEADING_SIZE[p.heading] ?? 11;
-  const allBold = runs.length > 0 && runs.every((r) => r.bold);
-  const allItalic = runs.length > 0 && runs.every((r) => r.italic);
-  const align = String(p.attrs.HORIZONTAL_ALIGNMENT ?? 'LEFT').toLowerCase() as PdfLine['align'];
-  return {
-    text: prefix + paraText(p),
-    size,
-    bold: allBold || (p.heading !== 'NORMAL' && p.heading !== 'SUBTITLE'),
-    italic: allItalic,
-    align,
-    indent: typeof p.attrs.INDENT_START === 'number' ? (p.attrs.INDENT_START as number) : 0,
-    spaceBefore: typeof p.attrs.SPACING_BEFORE === 'number' ? (p.attrs.SPACING_BEFORE as number) : 0,
-    spaceAfter: typeof p.attrs.SPACING_AFTER === 'number' ? (p.attrs.SPACING_AFTER as number) : undefined,
-  };
-}
-
-function nodesToLines(nodes: DocNode[]): PdfLine[] {
-  const out: PdfLine[] = [];
-  const counters: Record<string, number> = {};
-  for (const n of nodes) {
-    if (n.type === 'PARAGRAPH') out.push(paraLines(n));
-    else if (n.type === 'LIST_ITEM') {
-      const key = n.listId ?? 'default';
-      counters[key] = (counters[key] ?? 0) + 1;
-      const numbered = /NUMBER|LATIN|ROMAN/.test(n.glyph ?? '');
-      out.push({ ...paraLines(n, numbered ? `${counters[key]}. ` : '- '), indent: 18 * ((n.nesting ?? 0) + 1) });
-    } else if (n.type === 'TABLE') {
-      for (const row of n.rows) out.push({ text: row.cells.map((c) => c.children.map(nodeText).join(' ')).join(' | '), size: 10 });
-      out.push({ text: '', size: 6 });
-    } else if (n.type === 'PAGE_BREAK') out.push({ text: '', pageBreak: true });
-    else out.push({ text: '________________________________________', size: 8 });
-  }
-  return out;
-}
-
-export function docPdf(name: string, m: DocModel): Uint8Array {
-  const text = (ns: DocNode[] | null) => (ns ? ns.map(nodeText).filter((t) => t.trim()) : []);
-  return renderTextPdf(name, nodesToLines(m.body), { pageWidth: m.pageWidth, pageHeight: m.pageHeight, margins: m.margins, header: text(m.header), footer: text(m.footer) });
+/** The document as Docs exports it to PDF (what getAs('application/pdf') returns). */
+export function docPdf(name: string, m: DocModel, savedAt?: number): Uint8Array {
+  return renderDocPdf(name, m, savedAt === undefined ? undefined : new Date(savedAt));
 }

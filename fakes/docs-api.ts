@@ -521,9 +521,14 @@ function insertTable(r: Req, b: Json, m: DocModel): void {
   if (rows < 1 || cols < 1) r.fail('The number of rows and columns must be greater than 0.');
   insertItems(r, m, index, (props) => [
     { k: 'nl', p: structuredClone(props) },
+    // The injected defect (state.docsTableOffByOne): one more paragraph before the table, so it starts one index later.
+    ...(tableOffByOne ? [{ k: 'nl', p: structuredClone(props) } as Item] : []),
     { k: 'table', t: newTable(rows, cols), size: 0 },
   ]);
 }
+
+/** Set per batchUpdate from the state (a test's injected defect); module-level like the layout cache. */
+let tableOffByOne = false;
 
 function insertPageBreak(r: Req, b: Json, m: DocModel): void {
   const index = insertionIndex(r, b, m);
@@ -1093,6 +1098,7 @@ export class DocsDocumentsF extends Fake {
     return this._api('batchUpdate', () => {
       if (typeof documentId !== 'string') unsupported('batchUpdate with a non-string documentId (the arguments are (resource, documentId))');
       const d = this._doc(documentId);
+      tableOffByOne = !!this._x.g.state.docsTableOffByOne;
       // What the API receives is JSON: undefined members vanish, other realms' objects become plain ones.
       const res = JSON.parse(JSON.stringify(resource ?? {})) as Json;
       for (const k of Object.keys(res))

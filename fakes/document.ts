@@ -96,7 +96,7 @@ export function documentJson(g: GoogleCore, id: string, saved = false): DocJson 
 }
 
 export function docPdfBytes(d: DocState): Uint8Array {
-  return docPdf(d.name, d.saved);
+  return docPdf(d.name, d.saved, d.savedAt);
 }
 
 function docState(x: Exec, id: string): DocState {

@@ -4,9 +4,11 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   HeadingLevel,
   Packer,
   PageBreak,
+  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -247,7 +249,18 @@ function docxNodes(nodes: NodeJson[], inherited: Attrs, widthPt: number): (Parag
   return out;
 }
 
-/** A document (from google.document(id, { saved: true })) as a .docx file with the same page, fonts and tables. */
+/** Where the page number sits: in the top margin, 10 mm from the page's edge. */
+const PAGE_NUMBER_FROM_TOP = 28.35;
+/** ND30 page-number size: 13–14 pt. */
+const PAGE_NUMBER_SIZE = 13;
+
+function pageNumberHeader(): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT], font: DEFAULT_FONT, size: PAGE_NUMBER_SIZE * 2 })] })],
+  });
+}
+
+/** A document (from google.document(id, { saved: true })) as a .docx file with the same page, fonts and tables, numbered per ND30 from page 2. */
 export async function documentDocx(doc: DocJson): Promise<Buffer> {
   const m = doc.margins;
   const contentWidth = doc.pageWidth - m.left - m.right;
@@ -257,7 +270,12 @@ export async function documentDocx(doc: DocJson): Promise<Buffer> {
     styles: { default: { document: { run: { font: DEFAULT_FONT, size: 26 } } } },
     sections: [
       {
-        properties: { page: { size: { width: twip(doc.pageWidth), height: twip(doc.pageHeight) }, margin: { top: twip(m.top), bottom: twip(m.bottom), left: twip(m.left), right: twip(m.right) } } },
+        properties: {
+          page: { size: { width: twip(doc.pageWidth), height: twip(doc.pageHeight) }, margin: { top: twip(m.top), bottom: twip(m.bottom), left: twip(m.left), right: twip(m.right), header: twip(PAGE_NUMBER_FROM_TOP) } },
+          // Nghị định 30: page numbers centred in the top margin, from page 2 (page 1 has its own, empty header).
+          titlePage: true,
+        },
+        headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
         children: docxNodes(doc.body, {}, contentWidth),
       },
     ],

@@ -17,7 +17,7 @@ export interface ServerOptions {
   quiet?: boolean;
   /** First-run setup of the 2024 plan (default true). */
   setup?: boolean;
-  /** First-run simulated clock, e.g. '2024-07-05T09:00:00+07:00' (default: now). */
+  /** First-run simulated clock, e.g. '2024-07-05T09:00:00+07:00' (default: today's date and time in the plan year 2024). */
   now?: string;
   buildDir?: string;
 }
@@ -255,6 +255,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (!opts.quiet) {
     console.log(`LHH Tracker (bản chạy cục bộ): ${url}`);
     console.log(`Dữ liệu: ${state.stateFile}${opts.reset ? ' (bắt đầu lại với kế hoạch 2024)' : ''}`);
+    console.log(`Đồng hồ giả lập: ${formatTime(state.google.clock.now().getTime())} (đổi bằng --now khi bắt đầu lại, hoặc trong "Trình kích hoạt")`);
   }
   return {
     url,

@@ -39,8 +39,25 @@ export interface StateOptions {
   reset?: boolean;
   /** On a first run, run setupWorkbook (default true); false leaves an empty workbook to set up from the menu. */
   setup?: boolean;
-  /** Simulated clock on a first run (default: real now). */
+  /** Simulated clock on a first run (default: today's date and time moved into the plan year, see demoStart). */
   now?: Date;
+}
+
+/** The year of the plan a new local run is set up with (the seeded 2024 plan). */
+export const DEMO_PLAN_YEAR = 2024;
+
+/**
+ * Where the demo's clock starts when none is given: today's day, month and time of day (in Vietnam), in the
+ * plan year. Started on the real date (2026) the 2024 plan would be two years late on every target.
+ */
+export function demoStart(real: Date, planYear = DEMO_PLAN_YEAR): Date {
+  const VN = 7 * 3600000;
+  const wall = new Date(real.getTime() + VN);
+  const leapDay = wall.getUTCMonth() === 1 && wall.getUTCDate() === 29;
+  // 29 February of a leap year becomes 28 February of a year that has none.
+  const day = leapDay && new Date(Date.UTC(planYear, 1, 29)).getUTCMonth() !== 1 ? 28 : wall.getUTCDate();
+  const moved = Date.UTC(planYear, wall.getUTCMonth(), day, wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds());
+  return new Date(moved - VN);
 }
 
 function emptyUi(): UiRecord {
@@ -106,7 +123,7 @@ export class LocalState {
     const google = createGoogle(gopts);
     this.google = google;
     // A simulated clock: it stands still until the triggers panel moves it.
-    google.clock.set(this.opts.now ?? new Date());
+    google.clock.set(this.opts.now ?? demoStart(new Date()));
     if (this.opts.setup !== false) {
       const r = this.run('setupWorkbook', [], { kind: 'menu' });
       const v = r.value as { ok?: boolean; message?: string } | undefined;

@@ -1,4 +1,6 @@
 // The one entry file: every function Apps Script, the menu, triggers or google.script.run call is exported here.
+// First: its evaluation time stamps the start of the execution (the self-check times a cold start from it).
+import './server/boot';
 import { globalServices } from './server/services';
 import { buildMenu } from './server/menu';
 import { respond } from './server/respond';
@@ -25,6 +27,7 @@ import { generateReport as generateReportAction } from './server/actions/generat
 import { sendReport as sendReportAction } from './server/actions/send-report';
 import { previewReport as previewReportAction } from './server/actions/preview-report';
 import { runScheduledReports as runScheduledAction } from './server/actions/run-scheduled-reports';
+import { checkGoogleConnection as checkGoogleConnectionAction } from './server/actions/self-check';
 
 /** Simple trigger: builds the menu. Under AuthMode.NONE it must touch nothing else. */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -259,4 +262,16 @@ export function showExpertsSidebar(): void {
 }
 export function showDossierSidebar(): void {
   showSidebar(globalServices(), 'DossierSidebar', 'Tư vấn, phản biện');
+}
+
+// Self-check (menu "Kiểm tra kết nối Google", admins): every request kind on this account, roads set from the result.
+export function checkGoogleConnection() {
+  return respond(() => checkGoogleConnectionAction(globalServices()));
+}
+export function menuCheckGoogleConnection(): void {
+  const svc = globalServices();
+  const r = checkGoogleConnection();
+  const ui = svc.SpreadsheetApp.getUi();
+  const text = r.ok ? [r.verdict, '', ...r.items.map((i) => `${i.ok ? '✓' : '✗'} ${i.road} – ${i.item}: ${i.detail}`)].join('\n') : r.message;
+  ui.alert('Kiểm tra kết nối Google', text, ui.ButtonSet.OK);
 }

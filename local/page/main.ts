@@ -680,6 +680,19 @@ interface TriggerItem {
   next: string | null;
 }
 
+/** What a trigger's handler is, for staff: the function name stays beside it for those who know the code. */
+const HANDLERS: Record<string, string> = { runScheduledReports: 'Lịch gửi báo cáo' };
+const handlerCell = (fn: string) => h('td', {}, HANDLERS[fn] ? `${HANDLERS[fn]} ` : '', h('code', { class: 'muted' }, fn));
+
+/** What one run did, in words: the add-on's own summary (as Cài đặt shows it), else a plain "done". */
+function runWords(f: FireResult['fired'][number]): string {
+  if (!f.ok) return `Lỗi: ${f.error ?? 'không rõ'}`;
+  const r = f.result as { summary?: unknown; ok?: unknown; message?: unknown } | null | undefined;
+  if (r && typeof r.summary === 'string' && r.summary) return r.summary;
+  if (r && r.ok === false && typeof r.message === 'string') return `Không thực hiện: ${r.message}`;
+  return 'Đã chạy xong.';
+}
+
 async function loadTriggers(): Promise<void> {
   const t = await api<{ clock: { text: string; ms: number }; triggers: TriggerItem[] }>('/api/triggers');
   $('clock-big').textContent = `${t.clock.text} (GMT+7)`;
@@ -691,7 +704,7 @@ async function loadTriggers(): Promise<void> {
   $('trigger-empty').hidden = t.triggers.length > 0;
   const EVENTS: Record<string, string> = { CLOCK: 'Theo thời gian', ON_OPEN: 'Khi mở', ON_EDIT: 'Khi chỉnh sửa', ON_CHANGE: 'Khi thay đổi', ON_FORM_SUBMIT: 'Khi gửi biểu mẫu' };
   $('trigger-table').querySelector('tbody')!.replaceChildren(
-    ...t.triggers.map((x) => h('tr', {}, h('td', {}, x.handler), h('td', {}, EVENTS[x.eventType] ?? x.eventType), h('td', {}, x.schedule), h('td', {}, x.owner), h('td', {}, x.created), h('td', {}, x.next ?? '—'))),
+    ...t.triggers.map((x) => h('tr', {}, handlerCell(x.handler), h('td', {}, EVENTS[x.eventType] ?? x.eventType), h('td', {}, x.schedule), h('td', {}, x.owner), h('td', {}, x.created), h('td', {}, x.next ?? '—'))),
   );
 }
 
@@ -723,7 +736,13 @@ async function moveClockNow(body: { addMs?: number; to?: string }): Promise<void
   box.replaceChildren(
     head,
     ...r.fired.map((f) =>
-      h('div', { class: `fire${f.ok ? '' : ' err'}` }, h('b', {}, `${f.atText} · ${f.handler}`), ` (${f.owner}) `, f.ok ? 'xong' : 'lỗi', h('pre', {}, f.ok ? JSON.stringify(f.result ?? null, null, 2) : f.error ?? '')),
+      h(
+        'div',
+        { class: `fire${f.ok ? '' : ' err'}` },
+        h('b', {}, `${f.atText} · ${HANDLERS[f.handler] ?? f.handler}`),
+        ` (tài khoản ${f.owner}): `,
+        h('ul', {}, ...runWords(f).split('; ').map((line) => h('li', {}, line))),
+      ),
     ),
   );
   await refresh();

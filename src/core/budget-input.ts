@@ -102,6 +102,19 @@ export function validateBudgetShape(input: unknown): Record<string, FieldProblem
 const nfc = (v: unknown) => (typeof v === 'string' ? cleanInputText(v).trim() : '');
 
 /**
+ * A stage that claims a figure the line does not hold: "Đã thẩm định" without Sở Tài chính's amount,
+ * "Đã phê duyệt" without UBND's. saveBudgetLine refuses it; a hand edit is only marked (the row
+ * still counts in the totals), so this is not part of the row check.
+ */
+export function stageGaps(stage: string, appraised: number | null, approved: number | null): Record<string, FieldProblem> {
+  const out: Record<string, FieldProblem> = {};
+  const rank = BUDGET_STAGES.indexOf(stage as BudgetStage);
+  if (rank === 2 && appraised === null) out.appraised = { code: 'stageNeedsAmount', params: { stage: BUDGET_STAGES[2] } };
+  if (rank === 3 && approved === null) out.approved = { code: 'stageNeedsAmount', params: { stage: BUDGET_STAGES[3] } };
+  return out;
+}
+
+/**
  * Shape, stage rules and plan checks: the line to save (without id and year), or an AppError. A line sent
  * without a stage takes `currentStage` (the saved line's), else "Dự thảo", the first stage of the workflow.
  */
@@ -127,6 +140,7 @@ export function validateBudgetLine(input: unknown, programs: Programme[], target
   // Sở Tài chính's figure exists only once it has appraised; UBND's only once it has approved.
   if (appraised !== null && rank < 2) fields.appraised = { code: 'stageTooEarly', params: { stage: 'Đã thẩm định' } };
   if (approved !== null && rank < 3) fields.approved = { code: 'stageTooEarly', params: { stage: 'Đã phê duyệt' } };
+  Object.assign(fields, stageGaps(stage, appraised, approved));
   if (Object.keys(fields).length) throw new AppError('invalidInput', {}, fields);
   return {
     programCode,

@@ -40,6 +40,8 @@ export function buildDashboard(input: {
   progress: { targets: TargetProgress[]; programs: ProgrammeProgress[] };
   budget: BudgetSummary;
   updatedAt: string;
+  /** Set once the plan year is over: said on the row under the update time (the layout does not move). */
+  planOver?: string;
 }): DashboardModel {
   const values: (string | number)[][] = [];
   const weights: ('bold' | 'normal')[][] = [];
@@ -56,7 +58,7 @@ export function buildDashboard(input: {
   const num = ['@', '@', '@', '#,##0', '#,##0', '0.00', '@', '@'];
   push([`TỔNG HỢP TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ, CHƯƠNG TRÌNH HOẠT ĐỘNG NĂM ${input.year}`], { bold: true });
   push([`Cập nhật lúc ${input.updatedAt}`]);
-  push([]);
+  push(input.planOver ? [`${input.planOver}.`] : [], input.planOver ? { bold: true, bg: '#fef7e0' } : {});
   push(['Mã', 'Chương trình / chỉ tiêu', 'Đơn vị tính', 'Kế hoạch', 'Đã thực hiện', 'Tỷ lệ (%)', 'Tiến độ', 'Cảnh báo'], { bold: true, bg: '#e8f0fe' });
   for (const p of input.progress.programs) {
     push([p.code, p.name, '', '', '', p.percent ?? '', textBar(p.percent), `${p.complete}/${p.quantified} chỉ tiêu hoàn thành`], {

@@ -10,6 +10,12 @@ export const HIGHLIGHT = '#fff2cc';
 /** Blank lines between the signer's title and name, for the signature and seal. */
 export const SIGNATURE_SPACE_LINES = 4;
 
+/**
+ * Line spacing of upper-case lines (the header's names, "I. KẾT QUẢ …"): capitals carrying stacked
+ * marks (Ễ, Ỗ, Ậ) reach above the line box at the body's 1.15 and touch the line above.
+ */
+export const CAPS_LINE_SPACING = 1.25;
+
 /** One paragraph's look, everything a renderer sets so nothing depends on the previous paragraph. */
 export interface ParaStyle {
   bold?: boolean;
@@ -53,6 +59,6 @@ export function headingStyle(level: number, model: DocModel): ParaStyle {
     indentFirst: pd.indentFirst,
     spaceBefore: level === 1 ? 6 : 0,
     spaceAfter: pd.spaceAfter,
-    lineSpacing: pd.lineSpacing,
+    lineSpacing: level === 1 ? Math.max(pd.lineSpacing, CAPS_LINE_SPACING) : pd.lineSpacing,
   };
 }

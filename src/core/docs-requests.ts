@@ -1,5 +1,5 @@
 // A DocModel as Docs API batchUpdate requests: the same document docs-renderer.ts writes, in one call.
-import { HIGHLIGHT, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from './doc-style';
+import { CAPS_LINE_SPACING, HIGHLIGHT, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from './doc-style';
 import type { Align, Block, DocModel, ParagraphBlock, TableBlock } from './report-model';
 import { cleanDocStrings } from './text-clean';
 
@@ -369,6 +369,8 @@ export function buildDocRequests(input: DocModel): DocRequest[] {
   const para = (text: string, style: ParaStyle, runs?: ParagraphBlock['runs']): void => L.paragraph({ text, style, runs });
   const rule = (widthPt: number): void => para(ruleText(widthPt), RULE_STYLE);
   const centre = (size: number, extra: Partial<ParaStyle> = {}): ParaStyle => ({ size, align: 'center', ...extra });
+  // Upper-case names with stacked marks need the taller line (CAPS_LINE_SPACING).
+  const caps = (size: number, extra: Partial<ParaStyle> = {}): ParaStyle => centre(size, { lineSpacing: CAPS_LINE_SPACING, ...extra });
   const ruleLine = (widthPt: number): Line => ({ text: ruleText(widthPt), style: RULE_STYLE });
 
   // ô 1–4: two rows so the Số (ô 3) and the date line (ô 4) sit on one level whatever the names' lengths.
@@ -380,12 +382,12 @@ export function buildDocRequests(input: DocModel): DocRequest[] {
       [
         {
           lines: [
-            ...(h.parentOrg ? [{ text: h.parentOrg, style: centre(h.sizes.parentOrg) }] : []),
-            ...h.org.split('\n').map((text) => ({ text, style: centre(h.sizes.org, { bold: true }) })),
+            ...(h.parentOrg ? [{ text: h.parentOrg, style: caps(h.sizes.parentOrg) }] : []),
+            ...h.org.split('\n').map((text) => ({ text, style: caps(h.sizes.org, { bold: true }) })),
             ruleLine(h.rules.orgPt),
           ],
         },
-        { lines: [{ text: h.nation, style: centre(h.sizes.nation, { bold: true }) }, { text: h.motto, style: centre(h.sizes.motto, { bold: true }) }, ruleLine(h.rules.mottoPt)] },
+        { lines: [{ text: h.nation, style: caps(h.sizes.nation, { bold: true }) }, { text: h.motto, style: centre(h.sizes.motto, { bold: true }) }, ruleLine(h.rules.mottoPt)] },
       ],
       [{ lines: [{ text: h.number, style: centre(h.sizes.number, { spaceBefore: 6 }) }] }, { lines: [{ text: h.dateLine, style: centre(h.sizes.dateLine, { italic: true, spaceBefore: 6 }) }] }],
     ],

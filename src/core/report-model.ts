@@ -513,22 +513,28 @@ function programmeSummary(row: ProgrammeRow): Block[] {
     row.ytd.percent !== null
       ? `Lũy kế từ đầu năm, hoàn thành ${row.ytd.complete}/${row.ytd.quantified} chỉ tiêu định lượng, tỷ lệ bình quân đạt ${formatPercent(row.ytd.percent)}%.`
       : '';
-  blocks.push(p(`${rate}${rate ? ' ' : ''}${periodEvents ? `Trong kỳ thực hiện ${periodEvents} hoạt động:` : 'Trong kỳ chưa có hoạt động được ghi nhận.'}`));
-  const active = row.targets.filter((r) => r.events.length);
-  blocks.push(...active.map((r) => p(doneLine(r))));
   const idle = row.targets.filter((r) => !r.events.length);
   const overdue = idle.filter((r) => r.ytd.flags.includes('overdue'));
   const behind = idle.filter((r) => !r.ytd.flags.includes('overdue') && r.ytd.flags.includes('behind'));
   const named = new Set([...overdue, ...behind]);
   const rest = idle.filter((r) => !named.has(r));
-  if (overdue.length) {
-    blocks.push(p(`Quá hạn, chưa hoàn thành: ${namesList(overdue, (r) => [`hạn ${isoToVn(r.target.dueDate || '')}`, isQuantified(r) ? `đạt ${pct(r)}%` : ''].filter(Boolean).join(', '))}.`));
-  }
-  if (behind.length) blocks.push(p(`Chậm so với tiến độ${active.length ? ', trong kỳ chưa có hoạt động' : ''}: ${namesList(behind, (r) => (r.ytd.done ? `lũy kế đạt ${pct(r)}%` : ''))}.`));
+  const active = row.targets.filter((r) => r.events.length);
+  // What has nothing in the period goes in one paragraph: overdue, behind, then the rest.
+  const quiet: string[] = [];
+  if (overdue.length) quiet.push(`Quá hạn, chưa hoàn thành: ${namesList(overdue, (r) => [`hạn ${isoToVn(r.target.dueDate || '')}`, isQuantified(r) ? `đạt ${pct(r)}%` : ''].filter(Boolean).join(', '))}.`);
+  if (behind.length) quiet.push(`Chậm so với tiến độ${active.length ? ', trong kỳ chưa có hoạt động' : ''}: ${namesList(behind, (r) => (r.ytd.done ? `lũy kế đạt ${pct(r)}%` : ''))}.`);
   if (rest.length) {
     const detail = (r: TargetRow): string => (isComplete(r) ? 'đã hoàn thành' : isQuantified(r) ? (r.ytd.done ? `lũy kế đạt ${pct(r)}%` : '') : (r.target.status || '').toLowerCase());
-    blocks.push(p(`${active.length || named.size ? 'Các chỉ tiêu khác' : 'Các chỉ tiêu'} chưa có hoạt động trong kỳ: ${namesList(rest, detail)}.`));
+    quiet.push(`${active.length || named.size ? 'Các chỉ tiêu khác' : 'Các chỉ tiêu'} chưa có hoạt động trong kỳ: ${namesList(rest, detail)}.`);
   }
+  const head = `${rate}${rate ? ' ' : ''}${periodEvents ? `Trong kỳ thực hiện ${periodEvents} hoạt động:` : 'Trong kỳ chưa có hoạt động được ghi nhận.'}`;
+  if (!active.length) {
+    blocks.push(p([head, ...quiet].join(' ')));
+    return blocks;
+  }
+  blocks.push(p(head));
+  blocks.push(...active.map((r) => p(doneLine(r))));
+  if (quiet.length) blocks.push(p(quiet.join(' ')));
   return blocks;
 }
 
@@ -578,7 +584,7 @@ function evaluationBlocks(d: ReportData, period: ReportPeriod): Block[] {
   return blocks;
 }
 
-function directionBlocks(d: ReportData, period: ReportPeriod, s: Settings): Block[] {
+function directionBlocks(d: ReportData, period: ReportPeriod): Block[] {
   const rows = allTargets(d).filter((r) => !isComplete(r));
   const named = periodFromRange(period.from, period.to);
   const next = nextLabel(period.kind ?? (named.ok ? named.kind : undefined), period);
@@ -586,12 +592,13 @@ function directionBlocks(d: ReportData, period: ReportPeriod, s: Settings): Bloc
   if (!rows.length) {
     blocks.push(p('Các chỉ tiêu của kế hoạch năm đã hoàn thành; tiếp tục duy trì, nâng cao chất lượng các hoạt động.'));
   } else {
-    blocks.push(p(`Trong ${next}, ${s.orgName || 'đơn vị'} tập trung thực hiện các chỉ tiêu chưa hoàn thành:`));
+    blocks.push(p(`Trong ${next}, tập trung thực hiện các chỉ tiêu chưa hoàn thành:`));
     // One line per programme, naming its unfinished targets and what remains of each.
     const remaining = (r: TargetRow): string => {
       const t = r.target;
       const due = t.dueDate ? `hạn ${isoToVn(t.dueDate)}` : '';
-      const left = isQuantified(r) ? `còn ${withUnit(Math.max(0, (t.quantity as number) - r.ytd.done), t.unit)}` : '';
+      // Untouched targets go by name alone: what remains is the whole plan (Phụ lục 1).
+      const left = isQuantified(r) && r.ytd.done > 0 ? `còn ${withUnit(Math.max(0, (t.quantity as number) - r.ytd.done), t.unit)}` : '';
       return [left, due].filter(Boolean).join(', ');
     };
     // Ongoing qualitative work without a deadline is said once, not target by target.
@@ -600,7 +607,7 @@ function directionBlocks(d: ReportData, period: ReportPeriod, s: Settings): Bloc
       .map((prog, i) => ({ i, open: prog.targets.filter((r) => !isComplete(r) && listed(r)) }))
       .filter((x) => x.open.length)
       .map((x) => `- Nhiệm vụ ${x.i + 1}: ${namesList(x.open, remaining)}`);
-    if (rows.some((r) => !listed(r))) items.push('- Duy trì các nhiệm vụ thường xuyên (chỉ tiêu định tính) của từng nhiệm vụ, chương trình');
+    if (rows.some((r) => !listed(r))) items.push('- Duy trì các nhiệm vụ thường xuyên (chỉ tiêu định tính)');
     blocks.push(...listLines(items).map((l) => p(l)));
   }
   blocks.push(placeholder(`nhiệm vụ, giải pháp trọng tâm ${next}.`));
@@ -637,7 +644,6 @@ function programmeBlocks(d: ReportData): Block[] {
     blocks.push({ t: 'heading', level: 2, text: `${i + 1}. ${row.programme.name}` });
     blocks.push(...programmeSummary(row));
   });
-  blocks.push(p('Kết quả từng chỉ tiêu (kế hoạch, thực hiện trong kỳ, lũy kế, tỷ lệ) tại Phụ lục 1; danh sách hoạt động trong kỳ tại Phụ lục 2.', { italic: true }));
   return blocks;
 }
 
@@ -743,12 +749,12 @@ export function buildProgressReport(input: ProgressReportInput): DocModel {
   const blocks: Block[] = [
     p(
       ref
-        ? `Thực hiện ${ref}, ${org} báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} như sau:`
-        : `${org} báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} như sau:`,
+        ? `Thực hiện ${ref}, ${org} báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} (chi tiết từng chỉ tiêu tại Phụ lục 1, danh sách hoạt động tại Phụ lục 2) như sau:`
+        : `${org} báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} (chi tiết từng chỉ tiêu tại Phụ lục 1, danh sách hoạt động tại Phụ lục 2) như sau:`,
     ),
     ...programmeBlocks(d),
     ...evaluationBlocks(d, period),
-    ...directionBlocks(d, period, s),
+    ...directionBlocks(d, period),
     ...proposalBlocks(d, s),
     p(`Trên đây là báo cáo kết quả thực hiện nhiệm vụ, chương trình hoạt động ${period.label} của ${org}./.`),
   ];

@@ -52,3 +52,13 @@ export function dueJobs(schedule: ScheduleSettings, today: IsoDate, planYear: nu
   }
   return jobs;
 }
+
+/** The plan year is over once its 31 December has passed: the schedule and the dashboard then say so. */
+export function planYearOver(today: IsoDate, planYear: number): boolean {
+  return today > iso(planYear, 12, 31);
+}
+
+/** "Kế hoạch năm 2024 đã kết thúc", with what to do next. */
+export function planOverText(planYear: number): string {
+  return `Kế hoạch năm ${planYear} đã kết thúc: nhập kế hoạch năm mới (Nhập kế hoạch từ quyết định) để theo dõi và gửi báo cáo tiếp`;
+}

@@ -9,6 +9,7 @@ import { writeChangedColumns } from './table';
 import { batchWrites, targetFor, writeBlock } from './sheets-api';
 import { getProp, setProp, type Ctx } from './context';
 import { buildDashboard } from '../core/dashboard-model';
+import { planOverText, planYearOver } from '../core/schedule';
 
 const LAYOUT_KEY = 'lhh.dashboardLayout';
 const STYLE_KEY = 'lhh.dashboardStyle';
@@ -45,7 +46,8 @@ export function writeDashboard(ctx: Ctx, data: DashboardData, force = false): vo
   const progress = computeProgress(data.programs, data.targets, data.events, { from: `${data.year}-01-01`, to: `${data.year + 1}-12-31` }, today);
   const programOf = new Map(data.targets.map((t) => [t.code, t.programCode]));
   const budget = summarizeBudget(data.programs, data.lines, data.events, (c) => programOf.get(c));
-  const model = buildDashboard({ year: data.year, progress, budget, updatedAt: dateTimeToText(ctx.now, ctx.tz) });
+  const planOver = planYearOver(today, data.year) ? planOverText(data.year) : undefined;
+  const model = buildDashboard({ year: data.year, progress, budget, updatedAt: dateTimeToText(ctx.now, ctx.tz), planOver });
   const width = model.width;
   const height = model.values.length;
   const style = fingerprint(JSON.stringify([width, height, model.weights, model.backgrounds, model.formats]));

@@ -1,6 +1,6 @@
 // Writes a core DocModel into a new Google Doc with DocumentApp, in a number of calls independent of the event count.
 import type { Annex, Block, DocModel, TableBlock } from '../core/report-model';
-import { HIGHLIGHT, RULE_SIZE, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from '../core/doc-style';
+import { CAPS_LINE_SPACING, HIGHLIGHT, RULE_SIZE, RULE_STYLE, SIGNATURE_SPACE_LINES, bodyParaStyle, headingStyle, ruleText, type ParaStyle } from '../core/doc-style';
 import { cleanDocStrings } from '../core/text-clean';
 
 type DocApp = GoogleAppsScript.Document.DocumentApp;
@@ -96,13 +96,15 @@ export function renderDoc(docApp: DocApp, input: DocModel): GoogleAppsScript.Doc
     h.widths,
   );
   const centre = (size: number, extra: Partial<ParaStyle> = {}): ParaStyle => ({ size, align: 'center', ...extra });
+  // Upper-case names with stacked marks need the taller line (CAPS_LINE_SPACING).
+  const caps = (size: number, extra: Partial<ParaStyle> = {}): ParaStyle => centre(size, { lineSpacing: CAPS_LINE_SPACING, ...extra });
   fillCell(head.getCell(0, 0), [
-    ...(h.parentOrg ? [{ text: h.parentOrg, style: centre(h.sizes.parentOrg) }] : []),
-    ...h.org.split('\n').map((text) => ({ text, style: centre(h.sizes.org, { bold: true }) })),
+    ...(h.parentOrg ? [{ text: h.parentOrg, style: caps(h.sizes.parentOrg) }] : []),
+    ...h.org.split('\n').map((text) => ({ text, style: caps(h.sizes.org, { bold: true }) })),
     { text: '', style: centre(RULE_SIZE), rulePt: h.rules.orgPt },
   ]);
   fillCell(head.getCell(0, 1), [
-    { text: h.nation, style: centre(h.sizes.nation, { bold: true }) },
+    { text: h.nation, style: caps(h.sizes.nation, { bold: true }) },
     { text: h.motto, style: centre(h.sizes.motto, { bold: true }) },
     { text: '', style: centre(RULE_SIZE), rulePt: h.rules.mottoPt },
   ]);

@@ -15,6 +15,7 @@ export const MENU_ITEMS: ([string, string] | null)[] = [
   ['Nhập kế hoạch từ quyết định', 'showImportDialog'],
   ['Cài đặt', 'showSettingsSidebar'],
   ['Thiết lập bảng tính', 'menuSetupWorkbook'],
+  ['Kiểm tra kết nối Google', 'menuCheckGoogleConnection'],
 ];
 
 export function buildMenu(svc: Pick<Services, 'SpreadsheetApp'>): void {

@@ -1,6 +1,6 @@
 // Sidebar "Báo cáo": period → previewReport figures → generateReport → sendReport, each step shown as it happens.
 import { fieldMessage } from '../core/messages';
-import { resolvePeriod, type PeriodSpec } from '../core/period';
+import { periodFromRange, resolvePeriod, type PeriodSpec } from '../core/period';
 import { formatMoney, formatNumber, formatPercent, isoToVn, vnToIso } from '../core/vn-format';
 import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, whileBusy, type Failure, type ResultOf } from './common';
 
@@ -9,13 +9,18 @@ type Kind = 'progress' | 'budget';
 type Preview = ResultOf<'previewReport'>;
 type Generated = ResultOf<'generateReport'>;
 
-type Request = { kind: Kind; from?: string; to?: string };
+type Request = { kind: Kind; from?: string; to?: string; confirmNew?: boolean };
 
 let planYear = 0;
 /** Only the newest preview may paint: an older answer arriving late would show the wrong period. */
 let previewSeq = 0;
 let doc: Generated | null = null;
 let docSent = false;
+/** The preview on screen, for the request now in the form. */
+let current: Preview | null = null;
+/** `doc` is the period's existing document (not one created in this session): sendable as the server says. */
+let docSendable = true;
+let docFromPreview = false;
 
 const sel = (id: string) => $<HTMLSelectElement>(id);
 const input = (id: string) => $<HTMLInputElement>(id);
@@ -104,6 +109,9 @@ function renderPreview(r: Preview): void {
   $('preview').hidden = false;
   $('preview').classList.remove('stale');
   $('preview-number').textContent = numberText(r.nextNumber);
+  current = r;
+  renderExisting(r);
+  $('signer-warning').hidden = !r.signerMissing;
   $('activity-figures').hidden = !progress;
   $('program-block').hidden = !progress;
   $('fig-events').textContent = formatNumber(f.events);
@@ -140,6 +148,38 @@ function renderPreview(r: Preview): void {
   const none = $('no-recipients');
   none.hidden = r.recipients.length > 0;
   none.textContent = `Chưa khai báo email ${progress ? 'Sở KH&CN' : 'Sở Tài chính'} trong Cài đặt: văn bản tạo được nhưng chưa gửi được.`;
+  syncSendButton();
+}
+
+const STATE_WORDS: Record<string, string> = { 'Đã gửi': 'đã gửi', 'Chờ duyệt': 'đang chờ quản trị viên duyệt', 'Gửi lỗi': 'gửi lỗi, chưa đến nơi nhận', 'Chưa rõ kết quả gửi': 'chưa rõ đã gửi đến nơi nhận hay chưa' };
+
+/** The period's existing document: shown with a link, and made the one "Gửi" sends. */
+function renderExisting(r: Preview): void {
+  const box = $('existing');
+  const e = r.existing;
+  // The document just created is already shown below with its link: not twice.
+  box.hidden = !e || (!$('doc-result').hidden && $('doc-number').textContent === e.number);
+  $('preview-number-note').textContent = e ? '(số sẽ lấy nếu lập văn bản mới)' : '(số sẽ lấy)';
+  if (!e) {
+    // A document shown for another period is not the one "Gửi" would send now.
+    if (docFromPreview) {
+      doc = null;
+      docFromPreview = false;
+      docSendable = true;
+      docSent = false;
+      $('doc-result').hidden = true;
+    }
+    return;
+  }
+  const how = STATE_WORDS[e.state] || 'dự thảo, chưa gửi';
+  $('existing-text').textContent = `Kỳ này đã có văn bản số ${e.number} (lập ngày ${isoToVn(e.date)}; ${how}).${e.sendable ? ' Mở để hoàn thiện, rồi bấm "Gửi".' : ''}`;
+  const link = $<HTMLAnchorElement>('existing-link');
+  if (/^https:\/\//.test(e.url)) link.href = e.url;
+  else link.removeAttribute('href');
+  doc = { kind: r.kind, number: e.number, docId: e.docId, url: e.url, title: e.title, from: r.from, to: r.to };
+  docSent = e.state === 'Đã gửi';
+  docSendable = e.sendable;
+  docFromPreview = true;
 }
 
 async function refreshPreview(): Promise<void> {
@@ -151,6 +191,7 @@ async function refreshPreview(): Promise<void> {
   }
   const seq = ++previewSeq;
   $('preview').classList.add('stale');
+  $('new-confirm').hidden = true;
   const r = await whileBusy(() => call('previewReport', req));
   if (seq !== previewSeq) return;
   if (!r.ok) {
@@ -175,13 +216,34 @@ function noun(kind: Kind): string {
   return kind === 'budget' ? 'tờ trình' : 'báo cáo';
 }
 
+/** "Tạo văn bản": a period that already has a document takes a new number only once the user agrees. */
 async function generate(): Promise<void> {
   if (isBusy()) return;
   hideBanner();
   clearFieldErrors();
   const req = readRequest();
   if (!req) return;
+  const e = current && current.kind === req.kind && current.from === (req.from ?? current.from) && current.to === (req.to ?? current.to) ? current.existing : null;
+  if (e) {
+    askNewNumber(e.number, e.state);
+    return;
+  }
+  await createDocument(req);
+}
+
+function askNewNumber(number: string, state: string): void {
+  const next = current ? current.nextNumber.trim() : '';
+  $('new-question').textContent =
+    state === 'Đã gửi'
+      ? `Kỳ này đã gửi văn bản số ${number}. Lập văn bản mới${next && !next.startsWith('/') ? ` số ${next}` : ''} (bản thay thế, đính chính)? Văn bản đã gửi vẫn giữ nguyên trong Sổ văn bản.`
+      : `Kỳ này đã có văn bản số ${number}. Lấy số mới${next && !next.startsWith('/') ? ` ${next}` : ''}? Văn bản ${number} sẽ được ghi "Đã thay thế" trong Sổ văn bản (không bị xóa) và không gửi nữa.`;
+  $('new-confirm').hidden = false;
+  $('new-yes').focus();
+}
+
+async function createDocument(req: Request): Promise<void> {
   $('send-confirm').hidden = true;
+  $('new-confirm').hidden = true;
   clear($('steps'));
   $('doc-result').hidden = true;
   doc = null;
@@ -190,11 +252,18 @@ async function generate(): Promise<void> {
   const r = await whileBusy(() => call('generateReport', req));
   if (!r.ok) {
     setStep(step, 'error', `Không tạo được văn bản: ${r.message}`);
+    if (r.code === 'documentExists') {
+      // Someone made one meanwhile: show it, and ask as for any existing document.
+      void refreshPreview();
+      return;
+    }
     showServerErrors(r);
     return;
   }
   doc = r;
   docSent = false;
+  docSendable = true;
+  docFromPreview = false;
   setStep(step, 'done', `Đã tạo văn bản số ${r.number}`);
   $('doc-number').textContent = r.number;
   $('doc-title').textContent = r.title;
@@ -202,6 +271,7 @@ async function generate(): Promise<void> {
   // Only a Google address becomes a link: the URL comes from the register sheet, which users edit.
   if (/^https:\/\//.test(r.url)) link.href = r.url;
   else link.removeAttribute('href');
+  $('page-hint').hidden = false;
   $('doc-result').hidden = false;
   syncSendButton();
   // The number just taken is no longer the next one: refresh what the preview says.
@@ -211,9 +281,23 @@ async function generate(): Promise<void> {
 function syncSendButton(): void {
   const b = $<HTMLButtonElement>('send');
   if (isBusy()) return;
-  b.disabled = !doc || docSent;
+  const kind = doc ? doc.kind : kindOf();
+  const noRecipients = !!current && current.kind === kind && !current.recipients.length;
+  b.disabled = !doc || docSent || !docSendable || noRecipients;
   b.textContent = docSent ? 'Đã gửi' : 'Gửi';
-  b.title = doc ? '' : 'Tạo văn bản trước, rồi gửi';
+  const field = kind === 'budget' ? 'Email Sở Tài chính' : 'Email Sở KH&CN';
+  const hint = !doc
+    ? ''
+    : docSent
+      ? ''
+      : noRecipients
+        ? `Chưa gửi được: chưa có địa chỉ nhận. Khai báo ô “${field}” ở Cài đặt, rồi mở lại Báo cáo.`
+        : !docSendable
+          ? 'Kỳ này đã gửi một văn bản khác; văn bản này không gửi nữa (bản đính chính do quản trị viên gửi).'
+          : '';
+  b.title = doc ? hint : 'Tạo văn bản trước, rồi gửi';
+  $('send-hint').textContent = hint;
+  $('send-hint').hidden = !hint;
 }
 
 /** Asks before sending, naming the recipients as the server has them now (settings may have changed). */
@@ -248,6 +332,7 @@ async function send(): Promise<void> {
     return;
   }
   docSent = true;
+  void refreshPreview();
   setStep(step, 'done', `Đã gửi đến ${r.recipients.join(', ')}${r.cc.length ? ` (CC: ${r.cc.join(', ')})` : ''}`);
   syncSendButton();
 }
@@ -296,6 +381,11 @@ function wire(): void {
   $('send').addEventListener('click', () => void askSend());
   $('send-yes').addEventListener('click', () => void send());
   $('send-no').addEventListener('click', () => ($('send-confirm').hidden = true));
+  $('new-yes').addEventListener('click', () => {
+    const req = readRequest();
+    if (req) void createDocument({ ...req, confirmNew: true });
+  });
+  $('new-no').addEventListener('click', () => ($('new-confirm').hidden = true));
 }
 
 async function init(): Promise<void> {
@@ -315,6 +405,31 @@ async function init(): Promise<void> {
   input('from-picker').value = r.from;
   input('to-picker').value = r.to;
   $('report-form').hidden = false;
+  const d = r.latestDraft;
+  if (d) {
+    // Reopening the sidebar shows the document made last time rather than forgetting it.
+    sel('kind').value = d.kind;
+    if (d.kind === 'progress') {
+      input('from').value = isoToVn(d.from);
+      input('to').value = isoToVn(d.to);
+      input('from-picker').value = d.from;
+      input('to-picker').value = d.to;
+      // A named period (the sơ kết, a quarter…) is shown as such.
+      const named = periodFromRange(d.from, d.to);
+      const m1 = +d.from.slice(5, 7);
+      const y = d.from.slice(0, 4);
+      const pk = !named.ok ? '' : named.kind === 'half' && m1 === 1 ? 'half' : named.kind === 'year' || named.kind === 'month' || named.kind === 'quarter' ? named.kind : '';
+      if (pk && (+y === planYear || +y === planYear + 1)) {
+        sel('periodKind').value = pk;
+        sel('year').value = y;
+        if (pk === 'month') sel('month').value = String(m1);
+        if (pk === 'quarter') sel('quarter').value = String(Math.ceil(m1 / 3));
+      }
+    }
+    syncPeriodFields();
+    await refreshPreview();
+    return;
+  }
   syncPeriodFields();
   renderPreview(r);
   syncSendButton();

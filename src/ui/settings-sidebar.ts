@@ -6,7 +6,11 @@ import type { Settings } from '../core/types';
 import { docNumber, formatDateTimeVn, isoToVn, vnToIso } from '../core/vn-format';
 import { $, call, clear, clearFieldErrors, el, fillSelect, hideBanner, isBusy, showBanner, showFieldErrors, valueOf, whileBusy, type Json, type ResultOf } from './common';
 
-type DocType = 'BC' | 'TTr';
+type DocType = 'BC' | 'TTr' | 'QĐ' | 'GM' | 'BB';
+/** Every series the register numbers; element ids use ASCII keys. */
+const DOC_TYPES: DocType[] = ['BC', 'TTr', 'QĐ', 'GM', 'BB'];
+const idOf = (t: DocType): string => (t === 'QĐ' ? 'QD' : t);
+const NOUNS: Record<DocType, string> = { BC: 'báo cáo', TTr: 'tờ trình', 'QĐ': 'quyết định', GM: 'giấy mời', BB: 'biên bản' };
 
 type SettingsView = ResultOf<'getSettings'>;
 type AttentionDoc = SettingsView['attention'][number];
@@ -145,9 +149,10 @@ function numberLabel(type: DocType, n: number | null, orgCode: string): string {
 }
 
 function renderNumbers(v: SettingsView): void {
-  for (const type of ['BC', 'TTr'] as const) {
-    $(`next-${type}`).textContent = numberLabel(type, v.nextNumbers[type], v.settings.orgCode);
-    input(`set-${type}`).value = v.nextNumbers[type] === null ? '' : String(v.nextNumbers[type]);
+  for (const type of DOC_TYPES) {
+    if (!(type in v.nextNumbers)) continue;
+    $(`next-${idOf(type)}`).textContent = numberLabel(type, v.nextNumbers[type], v.settings.orgCode);
+    input(`set-${idOf(type)}`).value = v.nextNumbers[type] === null ? '' : String(v.nextNumbers[type]);
   }
 }
 
@@ -260,22 +265,22 @@ async function setNumber(type: DocType, blank: boolean): Promise<void> {
   if (isBusy() || !view) return;
   hideBanner();
   clearFieldErrors();
-  const text = valueOf(`set-${type}`);
+  const text = valueOf(`set-${idOf(type)}`);
   const n = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
   if (!blank && !(n >= 1)) {
-    showFieldErrors({ [`nextNumber-${type}`]: fieldMessage('nextNumber', 'notPositive') }, () => input(`set-${type}`));
+    showFieldErrors({ [`nextNumber-${idOf(type)}`]: fieldMessage('nextNumber', 'notPositive') }, () => input(`set-${idOf(type)}`));
     return;
   }
   const next = blank ? null : n;
   const r = await whileBusy(() => call('setNextNumber', { type, next }));
   if (!r.ok) {
     const msg = r.errors.nextNumber || r.message;
-    showFieldErrors({ [`nextNumber-${type}`]: msg }, () => input(`set-${type}`));
+    showFieldErrors({ [`nextNumber-${idOf(type)}`]: msg }, () => input(`set-${idOf(type)}`));
     showBanner('error', r.message);
     return;
   }
   applyView(r, false);
-  const noun = type === 'BC' ? 'báo cáo' : 'tờ trình';
+  const noun = NOUNS[type];
   const got = r.nextNumbers[type];
   if (next === null) showBanner('success', `Số ${noun} tiếp theo để trống cho văn thư điền.`);
   // The register never reuses a number: a lower one than already issued is not taken.
@@ -301,10 +306,10 @@ function wire(): void {
   $('settings-form').addEventListener('change', syncDirty);
   // The code is upper case in "Số: 05/BC-LHH"; typing it in lower case is no error worth a message.
   input('orgCode').addEventListener('blur', () => (input('orgCode').value = input('orgCode').value.toUpperCase()));
-  for (const type of ['BC', 'TTr'] as const) {
-    $(`apply-${type}`).addEventListener('click', () => void setNumber(type, false));
-    $(`blank-${type}`).addEventListener('click', () => void setNumber(type, true));
-    input(`set-${type}`).addEventListener('keydown', (e) => {
+  for (const type of DOC_TYPES) {
+    $(`apply-${idOf(type)}`).addEventListener('click', () => void setNumber(type, false));
+    $(`blank-${idOf(type)}`).addEventListener('click', () => void setNumber(type, true));
+    input(`set-${idOf(type)}`).addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {
         e.preventDefault();
         void setNumber(type, false);

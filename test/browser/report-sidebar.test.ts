@@ -74,6 +74,12 @@ describe('ReportSidebar', () => {
     expect(await page.locator('#program-bars li[data-code="P2"] .bar > span').evaluate((e) => (e as HTMLElement).style.width)).toBe('2.08%');
     expect(await page.textContent('#behind-summary')).toMatch(/^Chỉ tiêu chậm\/quá hạn: \d+$/);
     expect(await page.isVisible('#no-recipients')).toBe(true);
+    // No signer's name in settings yet: said before creating.
+    expect(await page.isVisible('#signer-warning')).toBe(true);
+    expect(await page.textContent('#signer-warning')).toContain('[Họ và tên người ký]');
+
+    // Recipients set meanwhile (by an admin in Cài đặt); the confirmation names them as they are now.
+    expect(server.run('saveSettings', [{ reportRecipients: [SO_KHCN] }])).toMatchObject({ ok: true });
 
     // Generate.
     await page.click('#generate');
@@ -95,9 +101,8 @@ describe('ReportSidebar', () => {
     // The preview moved on to the next number.
     expect(await page.textContent('#preview-number')).toBe('Số: 02/BC-LHH');
     expect(await page.isDisabled('#send')).toBe(false);
-
-    // Recipients set meanwhile (by an admin in Cài đặt); the confirmation names them as they are now.
-    expect(server.run('saveSettings', [{ reportRecipients: [SO_KHCN] }])).toMatchObject({ ok: true });
+    // Docs cannot number pages: the sidebar says how, once the document exists.
+    expect(await page.textContent('#page-hint')).toContain('Chèn số trang: Chèn → Số trang, bỏ chọn trang đầu');
     await page.click('#send');
     await page.waitForSelector('#send-confirm:not([hidden])');
     expect(await page.textContent('#send-question')).toBe(`Gửi báo cáo số 01/BC-LHH đến ${SO_KHCN}?`);
@@ -123,6 +128,7 @@ describe('ReportSidebar', () => {
   test('each step is shown while it runs', async () => {
     const { page } = s;
     await page.selectOption('#periodKind', 'quarter');
+    server.run('saveSettings', [{ reportRecipients: [SO_KHCN] }]);
     await page.selectOption('#quarter', '2');
     await s.settle();
     expect(lastCall(s, 'previewReport')?.args).toEqual([{ kind: 'progress', from: '2024-04-01', to: '2024-06-30' }]);
@@ -134,7 +140,6 @@ describe('ReportSidebar', () => {
     s.release();
     await page.waitForSelector('#steps li.done');
     await s.settle();
-    server.run('saveSettings', [{ reportRecipients: [SO_KHCN] }]);
     await page.click('#send');
     await page.waitForSelector('#send-confirm:not([hidden])');
     s.hold();
@@ -193,14 +198,68 @@ describe('ReportSidebar', () => {
     await page.waitForSelector('#doc-result:not([hidden])');
     await s.settle();
     expect(await page.textContent('#doc-number')).toBe('01/TTr-LHH');
-    await page.click('#send');
-    await page.waitForSelector('#send-confirm:not([hidden])');
-    expect(await page.textContent('#send-question')).toBe('Gửi tờ trình số 01/TTr-LHH đến Sở Tài chính (chưa khai báo email)?');
-    await page.click('#send-yes');
-    await page.waitForSelector('#steps li.error');
-    expect(await page.textContent('#steps li.error')).toBe('Chưa gửi được: Chưa khai báo địa chỉ email nhận (Email Sở Tài chính) trong Cài đặt.');
-    expect(await page.textContent('#banner')).toBe('Chưa khai báo địa chỉ email nhận (Email Sở Tài chính) trong Cài đặt.');
+    // With no address, "Gửi" is not offered: it is disabled and points to the field to fill.
+    expect(await page.isDisabled('#send')).toBe(true);
+    expect(await page.textContent('#send-hint')).toBe('Chưa gửi được: chưa có địa chỉ nhận. Khai báo ô “Email Sở Tài chính” ở Cài đặt, rồi mở lại Báo cáo.');
     expect(server.google.outbox).toHaveLength(0);
-    expect(await page.isDisabled('#send')).toBe(false);
+    expect(s.calls.filter((c) => c.fn === 'sendReport')).toHaveLength(0);
+  });
+
+  test('a period that already has a draft: shown to open or send, reopened later, and a new number only once confirmed', async () => {
+    const { page } = s;
+    server.run('saveSettings', [{ reportRecipients: [SO_KHCN] }]);
+    await page.selectOption('#periodKind', 'half');
+    await s.settle();
+    await page.click('#generate');
+    await page.waitForSelector('#doc-result:not([hidden])');
+    await s.settle();
+    await s.close();
+
+    // Reopening "Báo cáo" shows the draft just made instead of forgetting it.
+    s = await openSidebar(browser, 'ReportSidebar', server.run);
+    await page.context().close().catch(() => undefined);
+    const p2 = s.page;
+    await p2.waitForSelector('#report-form:not([hidden])');
+    await s.settle();
+    expect(await p2.inputValue('#periodKind')).toBe('half');
+    expect(await p2.textContent('#period-label')).toBe('Kỳ: 6 tháng đầu năm 2024 (01/01/2024 – 30/06/2024)');
+    expect(await p2.isVisible('#existing')).toBe(true);
+    expect(await p2.textContent('#existing-text')).toBe('Kỳ này đã có văn bản số 01/BC-LHH (lập ngày 05/07/2024; dự thảo, chưa gửi). Mở để hoàn thiện, rồi bấm "Gửi".');
+    expect(await p2.getAttribute('#existing-link', 'href')).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+    expect(await p2.textContent('#preview-number-note')).toBe('(số sẽ lấy nếu lập văn bản mới)');
+    expect(await p2.isDisabled('#send')).toBe(false);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await p2.screenshot({ path: join(ARTIFACTS, 'report-sidebar-existing-draft.png'), fullPage: true });
+
+    // "Tạo văn bản" again asks first; "Thôi" takes no number.
+    await p2.click('#generate');
+    await p2.waitForSelector('#new-confirm:not([hidden])');
+    expect(await p2.textContent('#new-question')).toBe('Kỳ này đã có văn bản số 01/BC-LHH. Lấy số mới 02/BC-LHH? Văn bản 01/BC-LHH sẽ được ghi "Đã thay thế" trong Sổ văn bản (không bị xóa) và không gửi nữa.');
+    await p2.click('#new-no');
+    expect(s.calls.filter((c) => c.fn === 'generateReport')).toHaveLength(0);
+    expect(sheetRecords(server.google, 'Sổ văn bản')).toHaveLength(1);
+
+    // Confirmed: a second number, and the first marked superseded in Sổ văn bản.
+    await p2.click('#generate');
+    await p2.waitForSelector('#new-confirm:not([hidden])');
+    await p2.click('#new-yes');
+    await p2.waitForSelector('#doc-result:not([hidden])');
+    await s.settle();
+    expect(lastCall(s, 'generateReport')?.args).toEqual([{ kind: 'progress', from: '2024-01-01', to: '2024-06-30', confirmNew: true }]);
+    const reg = sheetRecords(server.google, 'Sổ văn bản');
+    expect(reg.map((r) => [r['Số, ký hiệu'], r['Trạng thái'], r['Ghi chú']])).toEqual([
+      ['01/BC-LHH', 'Đã thay thế', 'Thay bằng văn bản số 02/BC-LHH'],
+      ['02/BC-LHH', 'Dự thảo', ''],
+    ]);
+    expect(await p2.textContent('#existing-text')).toContain('02/BC-LHH');
+
+    // Sent: the period's document is no longer offered for sending.
+    await p2.click('#send');
+    await p2.waitForSelector('#send-confirm:not([hidden])');
+    await p2.click('#send-yes');
+    await p2.waitForSelector('#steps li:nth-child(2).done');
+    await s.settle();
+    expect(await p2.textContent('#existing-text')).toBe('Kỳ này đã có văn bản số 02/BC-LHH (lập ngày 05/07/2024; đã gửi).');
+    expect(await p2.isDisabled('#send')).toBe(true);
   });
 });

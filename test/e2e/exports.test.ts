@@ -3,9 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { startServer, type RunningServer } from '../../local/server';
+import { inspectPdf } from '../../fakes/index';
+import { readPdf } from '../support/pdf';
 
 const ROOT = join(__dirname, '..', '..');
 const NOW = '2024-07-05T09:00:00+07:00';
@@ -152,6 +155,52 @@ describe('local stand-in: exports', () => {
       .map((n) => (n as { text: string }).text.trim())
       .filter(Boolean);
     for (const p of docText) expect(text.replace(/\s+/g, ' ')).toContain(p.replace(/\s+/g, ' '));
+  });
+
+  test('.docx: page numbers per ND30, centred in the top margin from page 2 (a PAGE field in the header, none on page 1)', async () => {
+    const zip = await JSZip.loadAsync((await get(`/doc/${docId}.docx`)).body);
+    const xml = (name: string) => zip.file(name)!.async('string');
+    const document = await xml('word/document.xml');
+    const sectPr = /<w:sectPr[\s\S]*?<\/w:sectPr>/.exec(document)![0];
+    // titlePg: the first page has a header of its own.
+    expect(sectPr).toMatch(/<w:titlePg\/>|<w:titlePg w:val="(true|1)"\/>/);
+    const rels = await xml('word/_rels/document.xml.rels');
+    const headerOf = async (type: string) => {
+      const id = new RegExp(`<w:headerReference w:type="${type}" r:id="([^"]+)"`).exec(sectPr)![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels) ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels);
+      return xml(`word/${target![1]}`);
+    };
+    const pageField = /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>|w:instr="\s*PAGE\s*"/;
+    const others = await headerOf('default');
+    expect(others).toMatch(pageField);
+    expect(others).toContain('<w:jc w:val="center"/>');
+    // 13 pt (26 half-points), Times New Roman.
+    expect(others).toContain('<w:sz w:val="26"/>');
+    expect(others).toContain('w:ascii="Times New Roman"');
+    expect(await headerOf('first')).not.toMatch(pageField);
+    // The number sits in the top margin: the header starts 10 mm (567 twips) from the edge, above the 20 mm text margin.
+    const pgMar = /<w:pgMar [^>]*>/.exec(sectPr)![0];
+    expect(Number(/w:header="(\d+)"/.exec(pgMar)![1])).toBe(567);
+    expect(Number(/w:top="(\d+)"/.exec(pgMar)![1])).toBeGreaterThan(567);
+  });
+
+  test('PDF: a PDF reader (pdfjs-dist) reads the report in Vietnamese exactly, in embedded Times New Roman metrics (Tinos)', async () => {
+    const { type, disposition, body } = await get(`/doc/${docId}.pdf`);
+    expect(type).toContain('application/pdf');
+    expect(disposition).toMatch(/\.pdf"/);
+    const read = await readPdf(new Uint8Array(body), { drawing: true });
+    const first = read.lines[0];
+    expect(first).toContain('BÁO CÁO');
+    expect(first).toContain('Kính gửi: Sở Khoa học và Công nghệ tỉnh Bắc Giang');
+    expect(first.some((l) => l.includes('Độc lập - Tự do - Hạnh phúc'))).toBe(true);
+    expect(first.some((l) => l.includes('Bắc Giang, ngày 05 tháng 7 năm 2024'))).toBe(true);
+    expect(read.text).toContain('I. KẾT QUẢ THỰC HIỆN');
+    expect(read.text).not.toMatch(/BAO CAO|Kinh gui|\?\?\?\?/);
+    expect(read.fonts.length).toBeGreaterThanOrEqual(2);
+    for (const f of read.fonts) expect(f).toEqual({ name: expect.stringMatching(/\+Tinos-(Regular|Bold|Italic|BoldItalic)$/), embedded: true });
+    // The annex tables have borders; the page count is the reader's, the same the file declares.
+    expect(read.strokes.some((n) => n > 0)).toBe(true);
+    expect(inspectPdf(new Uint8Array(body))).toMatchObject({ ok: true, pages: read.pages });
   });
 
   test('.eml: recipients, subject, HTML body and the PDF read back by mailparser', async () => {

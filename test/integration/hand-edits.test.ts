@@ -129,6 +129,20 @@ describe('the dashboard and the budget', () => {
     expect(charts).toHaveLength(2);
   });
 
+  test('a hand edit to "Đã thẩm định" without the appraised amount is marked, and the line still counts', () => {
+    const w = world();
+    expect(w.call('saveBudgetLine', { programCode: 'P3', item: 'Hội thảo khoa học', unit: 'hội thảo', quantity: 5, unitPrice: 30000000, stage: 'Dự thảo' }).ok).toBe(true);
+    const h = w.sheet('Kinh phí')[0] as string[];
+    const row = w.sheet('Kinh phí')[1].slice();
+    row[h.indexOf('Giai đoạn')] = 'Đã thẩm định';
+    paste(w, 'Kinh phí', 2, [row]);
+    const col = String.fromCharCode(65 + h.indexOf('Thẩm định'));
+    const cell = cellInfo(w, 'Kinh phí', `${col}2`);
+    expect(cell.note).toBe('⚠ LHH Tracker: Số thẩm định: Giai đoạn "Đã thẩm định" cần có số tiền này; nhập số tiền hoặc chọn giai đoạn trước đó. Dòng này vẫn được tính vào tổng hợp.');
+    expect(cell.background).toBe('#fef7e0');
+    expect(w.call('getBudgetView').totals.proposed).toBe(150000000);
+  });
+
   test('budget lines follow the stages; proposed is quantity × unit price; spending beyond approval is flagged', () => {
     const w = world();
     const draft = w.call('saveBudgetLine', { programCode: 'P3', targetCode: 'P3.4', item: 'Hội nghị tập huấn', unit: 'hội nghị', quantity: 10, unitPrice: '12.500.000', basis: 'Nghị quyết HĐND tỉnh về chế độ hội nghị', stage: 'Dự thảo' });
@@ -136,6 +150,17 @@ describe('the dashboard and the budget', () => {
     expect(draft.view.lines[0]).toMatchObject({ proposed: 125000000, appraised: null, approved: null });
     const early = w.call('saveBudgetLine', { id: 'KP-2024-001', programCode: 'P3', targetCode: 'P3.4', item: 'Hội nghị tập huấn', quantity: 10, unitPrice: 12500000, stage: 'Đã gửi thẩm định', approved: 100000000 });
     expect(early).toMatchObject({ ok: false, errors: { approved: 'Số phê duyệt: Chỉ nhập khi giai đoạn là "Đã phê duyệt" trở đi.' } });
+    // A stage that claims a figure the line lacks is refused, naming the figure.
+    const base = { id: 'KP-2024-001', programCode: 'P3', targetCode: 'P3.4', item: 'Hội nghị tập huấn', quantity: 10, unitPrice: 12500000 };
+    expect(w.call('saveBudgetLine', { ...base, stage: 'Đã thẩm định' })).toMatchObject({
+      ok: false,
+      errors: { appraised: 'Số thẩm định: Giai đoạn "Đã thẩm định" cần có số tiền này; nhập số tiền hoặc chọn giai đoạn trước đó.' },
+    });
+    expect(w.call('saveBudgetLine', { ...base, stage: 'Đã phê duyệt', appraised: 120000000 })).toMatchObject({
+      ok: false,
+      errors: { approved: 'Số phê duyệt: Giai đoạn "Đã phê duyệt" cần có số tiền này; nhập số tiền hoặc chọn giai đoạn trước đó.' },
+    });
+    expect(w.sheet('Kinh phí')[1][(w.sheet('Kinh phí')[0] as string[]).indexOf('Giai đoạn')]).toBe('Dự thảo');
     const approved = w.call('saveBudgetLine', { id: 'KP-2024-001', programCode: 'P3', targetCode: 'P3.4', item: 'Hội nghị tập huấn', quantity: 10, unitPrice: 12500000, stage: 'Đã phê duyệt', appraised: 120000000, approved: 20000000 });
     expect(approved.ok).toBe(true);
     w.call('logEvent', { targetCode: 'P3.4', date: '2024-04-01', title: 'Tập huấn kỹ thuật', cost: '15.000.000', budgetLineId: 'KP-2024-001' });

@@ -180,3 +180,71 @@ describe('smaller gaps found in review', () => {
     expect(edited.view.lines[0]).toMatchObject({ quantity: 5, stage: 'Đã gửi thẩm định' });
   });
 });
+
+describe('the self-check "Kiểm tra kết nối Google"', () => {
+  test('on the fakes every item passes, nothing is left behind, and Nhật ký keeps the verdict', () => {
+    const w = world();
+    const sheetsBefore = w.google.sheetNames(w.ssId);
+    const r = w.call('checkGoogleConnection');
+    expect(r.ok).toBe(true);
+    expect(r.items.filter((i: { ok: boolean }) => !i.ok)).toEqual([]);
+    expect(r.passed).toBe(true);
+    expect(r.roads).toEqual({ sheets: 'api', docs: 'api' });
+    expect(r.verdict).toBe('Tất cả các mục đều đạt. Google Sheets API: dùng được; Google Docs API: dùng được.');
+    const items = r.items.map((i: { road: string; item: string }) => `${i.road} – ${i.item}`);
+    expect(items).toEqual([
+      'Apps Script – Khởi động mã (một lần chạy mới)',
+      'SpreadsheetApp – Tạo trang tính thử, ghi và đọc lại',
+      'Google Sheets API – Ghi (batchUpdate) và thêm dòng (append)',
+      'Google Sheets API – Đọc lại (batchGet) và so sánh',
+      'SpreadsheetApp – Xóa trang tính thử',
+      'DocumentApp – Tạo văn bản thử',
+      'Google Docs API – Tạo văn bản thử và ghi mọi loại yêu cầu',
+      'Google Docs API – Xuất PDF',
+      'Google Docs API – Xóa văn bản thử',
+      'Gmail – Hạn mức gửi còn lại hôm nay (không gửi thư nào)',
+    ]);
+    const docsItem = r.items.find((i: { item: string }) => i.item.startsWith('Tạo văn bản thử và ghi'));
+    for (const kind of ['updateDocumentStyle', 'insertTable', 'insertText', 'insertPageBreak', 'updateTableCellStyle', 'updateTableColumnProperties', 'updateParagraphStyle', 'updateTextStyle'])
+      expect(docsItem.detail).toContain(kind);
+    expect(w.google.sheetNames(w.ssId)).toEqual(sheetsBefore);
+    expect(Object.keys(w.google.state.docs).every((id) => w.google.state.drive.trashedNative?.[id])).toBe(true);
+    expect(w.google.outbox).toHaveLength(0);
+    const log = w.sheet('Nhật ký').filter((row) => row[2] === 'Kiểm tra kết nối Google');
+    expect(log).toHaveLength(1);
+    expect(log[0][3]).toBe('Đạt');
+    expect(w.callAs('canbo@lhh.example.vn', 'checkGoogleConnection')).toMatchObject({ ok: false, code: 'notAdmin' });
+  });
+
+  test('when Docs places a table one index off, the Docs item fails, the classic road is chosen, and the next report uses DocumentApp', () => {
+    const w = world();
+    w.google.state.docsTableOffByOne = true;
+    const r = w.call('checkGoogleConnection');
+    expect(r).toMatchObject({ ok: true, passed: false, roads: { sheets: 'api', docs: 'classic' } });
+    const failed = r.items.filter((i: { ok: boolean }) => !i.ok);
+    expect(failed).toHaveLength(1);
+    expect(failed[0].road).toBe('Google Docs API');
+    expect(r.verdict).toContain('Google Docs API: không dùng, thay bằng DocumentApp');
+    w.google.state.docsTableOffByOne = false;
+    w.google.resetCalls();
+    expect(w.call('generateReport', { kind: 'progress', from: '2024-01-01', to: '2024-06-30' }).ok).toBe(true);
+    expect(count(w, /^Docs\./)).toBe(0);
+    expect(count(w, /^DocumentApp\.create$/)).toBe(1);
+  });
+
+  test('after a refusal, an admin running it once the API is enabled opens the road again', () => {
+    const w = world();
+    w.google.refuseApi('Sheets', 403, DISABLED);
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-10', title: 'Phản biện Đề án', quantity: 1 }).ok).toBe(true);
+    // Still refused: the check says so and keeps the classic road.
+    expect(w.call('checkGoogleConnection')).toMatchObject({ ok: true, passed: false, roads: { sheets: 'classic', docs: 'api' } });
+    w.google.allowApi('Sheets');
+    w.google.resetCalls();
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-11', title: 'Tư vấn', quantity: 1 }).ok).toBe(true);
+    expect(count(w, /^Sheets\./)).toBe(0);
+    expect(w.call('checkGoogleConnection')).toMatchObject({ ok: true, passed: true, roads: { sheets: 'api', docs: 'api' } });
+    w.google.resetCalls();
+    expect(w.call('logEvent', { targetCode: 'P2.1', date: '2024-03-12', title: 'Tọa đàm', quantity: 1 }).ok).toBe(true);
+    expect(count(w, /^Sheets\./)).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,6 @@
 // Reports story on the built bundle: ND30 progress report, budget submission, email, locks, schedules.
 import { inspectPdf } from '../../fakes/index';
+import { readPdf } from '../support/pdf';
 import { fireDueTriggers } from '../../fakes/harness';
 import { ADMIN, STAFF, world, type World } from '../support/bundle';
 
@@ -63,6 +64,24 @@ describe('the progress report for Sở KH&CN', () => {
     for (const p of ['Triển khai các chủ trương chính sách của Đảng', 'Tư vấn, phản biện và Giám định xã hội', 'Tuyên truyền, phổ biến kiến thức', 'Tổ chức Hoạt động sáng tạo', 'Hoạt động nghiên cứu, ứng dụng']) {
       expect(text).toContain(p);
     }
+    // One "VT" in the Lưu line (the setting already starts with it), and the signer's name left
+    // as a highlighted placeholder since settings have none.
+    expect(text).toContain('- Lưu: VT, VP.');
+    expect(text.match(/\bVT\b/g)).toHaveLength(1);
+    expect(text).toContain('[Họ và tên người ký]');
+    const runs: { text: string; bold: boolean; background: string | null }[] = [];
+    const collect = (n: unknown): void => {
+      if (!n || typeof n !== 'object') return;
+      const o = n as Record<string, unknown>;
+      if (Array.isArray(o.runs)) runs.push(...(o.runs as typeof runs));
+      for (const v of Object.values(o)) if (v && typeof v === 'object') collect(v);
+    };
+    collect(w.google.document(r.docId, { saved: true }));
+    // Bold under the signature, highlighted like the other places staff fill before signing.
+    expect(runs.find((x) => x.text === '[Họ và tên người ký]')).toMatchObject({ bold: true, background: '#fff2cc' });
+    // Targets go by their short names; the decision's full wording stays in the sheet.
+    expect(text).toContain('- Tư vấn, phản biện: thực hiện 3 cuộc trong kỳ');
+    expect(text).not.toContain('Tình trạng: chưa cập nhật');
     // Annex figures equal getProgress for the period and the year to date.
     const period = w.call('getProgress', { from: '2024-01-01', to: '2024-06-30' });
     const p21 = period.targets.find((t: { code: string }) => t.code === 'P2.1');
@@ -174,7 +193,7 @@ describe('the budget submission for Sở Tài chính', () => {
 });
 
 describe('emailing reports', () => {
-  test('sendReport sends one email to exactly the configured recipients with the PDF; the period is then locked', () => {
+  test('sendReport sends one email to exactly the configured recipients with the PDF; the period is then locked', async () => {
     const w = world({ now: '2024-07-05T09:00:00+07:00' });
     logStory(w);
     expect(w.call('saveSettings', { reportRecipients: [SO_KHCN], budgetRecipients: [SO_TC] }).ok).toBe(true);
@@ -190,7 +209,7 @@ describe('emailing reports', () => {
     expect(mail.attachments[0].contentType).toBe('application/pdf');
     const pdf = inspectPdf(mail.attachments[0].bytes);
     expect(pdf.ok).toBe(true);
-    expect(pdf.text).toContain('BÁO CÁO');
+    expect((await readPdf(mail.attachments[0].bytes)).lines[0]).toContain('BÁO CÁO');
     // The period is locked: staff cannot change its events any more; an admin can, with a trace.
     const staff = w.callAs(STAFF, 'updateEvent', 'HD-2024-0001', { title: 'Sửa sau khi đã báo cáo' });
     expect(staff).toMatchObject({ ok: false, code: 'periodLocked' });
@@ -333,6 +352,24 @@ describe('scheduled sends', () => {
     expect(w.google.state.triggers[0].owner).toBe(STAFF);
     expect(w.google.outbox).toHaveLength(1);
     expect(w.call('getSettings').trigger).toMatchObject({ owner: STAFF, lastOutcome: 'Báo cáo tháng 7/2024 (01/BC-LHH): đã gửi Sở KH&CN' });
+  });
+
+  test('the weekly summary reads as a summary, attaches nothing and says so; subjects name the organisation one way', () => {
+    const w = world({ now: '2024-07-08T06:00:00+07:00' });
+    logStory(w);
+    w.call('saveSettings', { reportRecipients: [SO_KHCN], budgetRecipients: [SO_TC], schedule: { enabled: true, hour: 7, weeklyDay: 1, monthlyDay: 0, formalReports: false } });
+    const fired = fireDueTriggers(w.google, w.code, new Date('2024-07-08T06:00:00+07:00'), new Date('2024-07-08T12:00:00+07:00'));
+    expect(fired[0].result).toMatchObject({ outcomes: [{ key: 'weekly:2024-07-01', outcome: 'sent' }] });
+    const mail = w.google.outbox[0];
+    expect(mail.subject).toBe('Tóm tắt tiến độ tuần 01/07/2024 – 07/07/2024 – LHH tỉnh Bắc Giang');
+    expect(mail.attachments || []).toHaveLength(0);
+    expect(mail.body).toContain('Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Giang gửi bản tóm tắt tiến độ thực hiện nhiệm vụ, chương trình hoạt động trong tuần từ ngày 01/07/2024 đến ngày 07/07/2024');
+    expect(mail.body).toContain('Đây là thư tóm tắt, không phải báo cáo chính thức.');
+    expect(mail.body).not.toContain('đính kèm');
+    expect(mail.body).not.toContain('Báo cáo ngày');
+    w.call('saveBudgetLine', { programCode: 'P2', item: 'Chi tư vấn', quantity: 1, unitPrice: 1000000, stage: 'Dự thảo' });
+    w.call('sendReport', { kind: 'budget' });
+    expect(w.google.outbox[1].subject).toBe('Tờ trình số 01/TTr-LHH: đề nghị thẩm định dự toán kinh phí năm 2024 – LHH tỉnh Bắc Giang');
   });
 
   test('the sơ kết 6 tháng is drafted for the admins, then sent to Sở KH&CN with one click', () => {

@@ -162,6 +162,7 @@ export const CORPUS: HostileInput[] = [
   { fn: 'setNextNumber', kind: 'number', why: 'fractional', args: [{ type: 'BC', next: 2.5 }] },
   { fn: 'setNextNumber', kind: 'number', why: 'Infinity', args: [{ type: 'BC', next: Infinity }], direct: true },
   { fn: 'setNextNumber', kind: 'rights', why: 'staff setting the next number', args: [{ type: 'BC', next: 7 }], user: 'staff' },
+  { fn: 'checkGoogleConnection', kind: 'rights', why: 'staff running the Google self-check (it writes a scratch tab and document)', args: [], user: 'staff' },
   // Plan
   { fn: 'importDecision', kind: 'type', why: 'text as an object', args: [{ text: 'Quyết định' }] },
   { fn: 'importDecision', kind: 'huge', why: 'a 1,400,000-character decision', args: ['Điều 1. '.repeat(180000), { apply: true }] },

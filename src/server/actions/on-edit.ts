@@ -6,6 +6,7 @@ import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../tab
 import type { Services } from '../services';
 import { LOCKS_KEY, lockFor, type PeriodLock } from '../period-locks';
 import { isoToVn } from '../../core/vn-format';
+import { stageGaps } from '../../core/budget-input';
 import { audit } from '../audit';
 import { afterwards } from '../respond';
 import type { Ctx } from '../context';
@@ -78,6 +79,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
   let filled = false;
   values.forEach((row, k) => {
     let problems: Problems = {};
+    let gaps: Problems = {};
     if (!isBlankRow(row)) {
       const r = readRecord(table, row);
       const rec = r.rec;
@@ -88,6 +90,8 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
       if (lock) lockedRows.push({ row: first + k, id: String(rec[idKey] || (idKey && row[col[idKey]]) || ''), lock });
       if (!Object.keys(problems).length) {
         good++;
+        // A stage claiming a figure the row lacks is marked, never dropped from the totals.
+        if (def.key === 'budget') gaps = stageGaps(String(rec.stage || ''), typeof rec.appraised === 'number' ? rec.appraised : null, typeof rec.approved === 'number' ? rec.approved : null);
         const computed = def.compute ? def.compute(rec) : {};
         let stamp = false;
         for (const c of def.columns) {
@@ -115,6 +119,9 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
       if (p) {
         notes[k][i] = NOTE_PREFIX + problemText(def, key as string, p) + ' Dòng này không được tính vào tổng hợp cho đến khi sửa.';
         backgrounds[k][i] = BAD;
+      } else if (key && gaps[key]) {
+        notes[k][i] = NOTE_PREFIX + problemText(def, key, gaps[key]) + ' Dòng này vẫn được tính vào tổng hợp.';
+        backgrounds[k][i] = LOCKED;
       } else if (locked && key === def.periodField) {
         notes[k][i] = `${NOTE_PREFIX}Kỳ ${isoToVn(locked.lock.from)}–${isoToVn(locked.lock.to)} đã báo cáo chính thức (${locked.lock.number}). Sửa tay được ghi vào Nhật ký; quản trị viên cần xem lại.`;
         backgrounds[k][i] = LOCKED;

@@ -5,18 +5,31 @@ import { computeProgress } from '../../core/progress';
 import { summarizeBudget } from '../../core/budget';
 import { openContext } from '../context';
 import { checkReportRequest, loadForReport, TYPE_OF } from '../reports';
-import { nextNumber, readRegister } from '../register';
+import { nextNumber, readRegister, type RegisterEntry } from '../register';
 import { isUnsent, planSend, subjectStatus } from '../../core/register';
 import { isAdmin } from '../../core/settings';
 import { docNumber } from '../../core/vn-format';
 import { ofYear } from '../repo';
 import type { Services } from '../services';
 
+/** The newest unsent report or submission of the year, if any. */
+function latestDraft(entries: RegisterEntry[], year: number): { kind: 'progress' | 'budget'; from: string; to: string } | null {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.year !== year || (e.kind !== 'progress' && e.kind !== 'budget') || !isUnsent(e)) continue;
+    return { kind: e.kind, from: e.periodFrom, to: e.periodTo };
+  }
+  return null;
+}
+
 export function previewReport(svc: Services, input: unknown) {
   const ctx = openContext(svc);
   if (!ctx.configured) throw new AppError('notSetUp');
   const today = dateToIso(ctx.now, ctx.tz);
   const req = checkReportRequest(input, ctx.settings.planYear, today);
+  // Opening the sidebar asks with no period: then it is told the document made last, to show again.
+  const o = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const asked = o.from !== undefined || o.to !== undefined || o.kind === 'budget';
   const wb = loadForReport(ctx);
   const reg = readRegister(ctx);
   const seq = nextNumber(ctx, reg.entries, wb.year, TYPE_OF[req.kind]);
@@ -56,5 +69,6 @@ export function previewReport(svc: Services, input: unknown) {
     existing: live ? { number: live.number, docId: live.docId, url: live.docUrl, title: live.summary, state: live.state, date: live.date, sendable } : null,
     /** The document's signature block would show a placeholder: settings have no signer's name. */
     signerMissing: !(ctx.settings.signerName || '').trim(),
+    latestDraft: asked ? null : latestDraft(reg.entries, wb.year),
   };
 }

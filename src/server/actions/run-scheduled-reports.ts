@@ -1,5 +1,5 @@
 // runScheduledReports: the one time-driven trigger decides what is due and handles each period once.
-import { dueJobs, type Job } from '../../core/schedule';
+import { dueJobs, planOverText, planYearOver, type Job } from '../../core/schedule';
 import { dateToIso } from '../../core/cells';
 import { isoToVn } from '../../core/vn-format';
 import { periodFromRange } from '../../core/period';
@@ -116,7 +116,16 @@ export function describeOutcome(o: JobOutcome): string {
   return `${what}${o.number ? ` (${o.number})` : ''}: ${OUTCOME_WORDS[o.outcome]}${o.message ? ` – ${o.message}` : ''}`;
 }
 
-export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[]; reminders: ReminderOutcome[] } {
+/**
+ * What a run did, in words (Cài đặt and the local triggers page show it): each job's outcome and reminder, or why
+ * there was nothing to do.
+ */
+function runSummary(said: string[], today: string, planYear: number): string {
+  if (said.length) return said.join('; ');
+  return planYearOver(today, planYear) ? planOverText(planYear) : 'Không có việc đến hạn';
+}
+
+export function runScheduledReports(svc: Services, e?: { triggerUid?: string }): { ok: true; outcomes: JobOutcome[]; reminders: ReminderOutcome[]; summary: string } {
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
   const home = uid ? triggerHome({ svc }, uid) : null;
   const ctx = openContext(svc, { spreadsheetId: home ? home.spreadsheetId : undefined });
@@ -132,12 +141,13 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   const stale = ctx.docProps ? !info || info.uid !== uid : !home;
   if (uid && (stale || !dailyDutyOn(ctx.settings))) {
     removeTrigger(ctx, uid);
-    return { ok: true, outcomes: [], reminders: [] };
+    return { ok: true, outcomes: [], reminders: [], summary: stale ? 'Trình kích hoạt cũ của quản trị viên khác: đã tự gỡ' : 'Lịch gửi đang tắt: trình kích hoạt đã tự gỡ' };
   }
   const today = dateToIso(ctx.now, ctx.tz);
   const jobs = ctx.settings.schedule.enabled ? dueJobs(ctx.settings.schedule, today, ctx.settings.planYear) : [];
   const outcomes: JobOutcome[] = [];
   let reminders: ReminderOutcome[] = [];
+  let summary = '';
   withLock(svc, () => {
     const wb = loadForReport(ctx);
     for (const job of jobs) {
@@ -155,11 +165,9 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
     } catch (err) {
       afterwards('audit', () => audit(ctx, 'Nhắc hạn lỗi', '', failure(err).message));
     }
-    if (info) {
-      const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`)];
-      const summary = said.length ? said.join('; ') : 'Không có việc đến hạn';
-      writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
-    }
+    const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`)];
+    summary = runSummary(said, today, ctx.settings.planYear);
+    if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
   });
-  return { ok: true, outcomes, reminders };
+  return { ok: true, outcomes, reminders, summary };
 }
