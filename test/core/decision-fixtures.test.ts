@@ -247,3 +247,40 @@ describe.each(CASES)('$file', (c) => {
     expect(r.warnings.map((w) => w.code).filter((w) => !DECISION_LEVEL.has(w)).sort()).toEqual([...(c.warnings ?? [])].sort());
   });
 });
+
+describe('what the PDF and Word pastes become', () => {
+  const read = (file: string) => parseDecision(readFileSync(join(FIXTURES, file), 'utf8'));
+
+  test('words cut at a hyphen are whole again, "cung / - cầu" is no bullet, a date cut at its slash is a deadline', () => {
+    const r = read('PL-930-QD-UBND-2025-NinhBinh-pdf-breaks.txt');
+    expect(r.targets.map((t) => t.content)).toEqual([
+      'Tổ chức 03 hội nghị quán triệt Nghị quyết cho cán bộ, hội viên các hội thành viên về phát triển kinh tế - xã hội.',
+      'Phối hợp với Đài Phát thanh và Truyền hình tỉnh thực hiện 12 chuyên mục về khoa học và công nghệ, hoàn thành trước ngày 30/11/2026.',
+      'Tổ chức 04 hội thảo trình diễn công nghệ mới, kết nối cung - cầu sản phẩm nông nghiệp.',
+      'Xây dựng 02 mô hình ứng dụng công nghệ sinh học trong sản xuất nấm ăn.',
+    ]);
+    expect(r.targets.map((t) => t.dueDate)).toEqual([null, '2026-11-30', null, null]);
+    expect(r.programs[1].objectives).toEqual(['Đưa tiến bộ kỹ thuật vào sản xuất, kết nối cung - cầu công nghệ giữa doanh nghiệp và hợp tác xã.']);
+  });
+
+  test('Symbol-font bullets are items, and no private-use character reaches the plan', () => {
+    const r = read('PL-12-QD-UBND-2026-CaMau-word-bullets.txt');
+    expect(r.programs.map((p) => p.objectives)).toEqual([['Góp ý các chương trình phát triển kinh tế biển của tỉnh.'], ['Nâng cao hiểu biết của ngư dân về khai thác bền vững.']]);
+    expect(JSON.stringify(r)).not.toMatch(/[\ue000-\uf8ff]/u);
+  });
+
+  test('a table row that cannot be rebuilt is shown with its cells, not dropped', () => {
+    const r = read('PL-77-QD-UBND-2026-GiaLai-cells-empty.txt');
+    expect(r.warnings.filter((w) => w.code === 'table-row-unplaced')).toEqual([{ code: 'table-row-unplaced', sentence: '2 15.000.000 20.000.000' }]);
+  });
+
+  test('numbers that are not targets are warned with their sentence', () => {
+    const r = read('PL-301-QD-UBND-2026-AnGiang-not-targets.txt');
+    expect(r.warnings.filter((w) => w.code === 'unrecognised-number').map((w) => w.sentence)).toEqual([
+      'Tổ chức 04 hội nghị phổ biến kiến thức cho ít nhất 800 hội viên.',
+      'Kiện toàn tổ chức hội ở 02 cấp tỉnh và xã.',
+      'Phấn đấu 90% hội thành viên hoạt động hiệu quả.',
+      'Tổ chức 01 hội nghị Ban Chấp hành với kinh phí 250 triệu đồng.',
+    ]);
+  });
+});

@@ -172,6 +172,22 @@ export const CORPUS: HostileInput[] = [
   { fn: 'setupWorkbook', kind: 'range', why: 'an unknown template', args: [{ template: '../../etc/passwd' }] },
   { fn: 'setupWorkbook', kind: 'number', why: 'year NaN', args: [{ template: 'blank', year: NaN }], direct: true },
   { fn: 'setupWorkbook', kind: 'rights', why: 'staff re-running setup', args: [], user: 'staff' },
+  { fn: 'setupWorkbook', kind: 'type', why: 'a new province\'s decision text as an object', args: [{ template: 'decision', text: { text: 'Quyết định' } }] },
+  { fn: 'setupWorkbook', kind: 'huge', why: 'a 1,400,000-character decision for a new province', args: [{ template: 'decision', text: 'Điều 1. '.repeat(180000) }] },
+  { fn: 'setupWorkbook', kind: 'control', why: 'control characters in a new province\'s decision', args: [{ template: 'decision', text: 'QUYẾT ĐỊNH\u0000\u0001 Điều 1.' }] },
+  {
+    fn: 'setupWorkbook',
+    kind: 'number',
+    why: 'a new province\'s plan edited with a quantity in words',
+    args: [
+      {
+        template: 'decision',
+        year: 2026,
+        text: '(Kèm theo Quyết định số 5/QĐ-UBND ngày 05/01/2026 của Chủ tịch UBND tỉnh Nghệ An)\nNhiệm vụ thứ nhất: Tư vấn\nNội dung, nhiệm vụ:\n- Tổ chức 05 cuộc tư vấn.',
+        edits: { programs: [{ code: 'P1', name: 'Tư vấn' }], targets: [{ code: 'P1.1', programCode: 'P1', name: 'Tư vấn', quantity: 'mười', unit: 'cuộc' }] },
+      },
+    ],
+  },
   { fn: 'getPlan', kind: 'number', why: 'a fractional year', args: [{ year: 2024.5 }] },
   { fn: 'getPlan', kind: 'type', why: 'year as text', args: [{ year: '2024; DROP TABLE' }] },
   // Experts, associations, bodies (issue 15)

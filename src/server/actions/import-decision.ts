@@ -141,7 +141,9 @@ export function planForSetup(text: unknown, year: unknown, edits: unknown): { pr
   if (year !== undefined && (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100)) {
     throw new AppError('invalidInput', {}, { year: { code: 'invalidType' } });
   }
-  const parse = parseDecision(cleanInputText(mapWordBullets(text)), year ? { year: year as number } : {});
+  const clean = cleanInputText(mapWordBullets(text));
+  if (hasControlChars(clean)) throw new AppError('invalidInput', {}, { text: { code: 'controlChars' } });
+  const parse = parseDecision(clean, year ? { year: year as number } : {});
   const y = (year as number | undefined) || parse.year;
   if (!y) throw new AppError('invalidInput', {}, { year: { code: 'required' } });
   const settings = provinceSettings(parse, y);
