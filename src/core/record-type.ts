@@ -47,7 +47,8 @@
  * Conventions: a column keyed `year` is the record's year (references with `sameYear` match on it);
  * a `createdAt` column is stamped when a hand-typed row gets its id.
  */
-import type { ErrorCode, FieldProblem, Params } from './errors';
+import { setOwn, type ErrorCode, type FieldProblem, type Params } from './errors';
+import { cleanInputText, hasControlChars } from './text-clean';
 import { dmyToIso, isValidIso } from './cells';
 import { FIELD_LABELS, messageOf } from './messages';
 
@@ -105,6 +106,8 @@ export interface ColumnDef {
   patternCode?: ErrorCode;
   /** A field the sidebar form sends. */
   input?: boolean;
+  /** What differs for the form (a default the action gives, a stricter minimum). */
+  form?: Partial<Pick<ColumnDef, 'required' | 'min' | 'max'>>;
   /** Value of an empty cell that the add-on fills in (a hand-typed row's id, state, year): no error then; null keeps `required`. */
   auto?: (rec: Rec) => string | number | null;
   /** Per-field rule, for cells and forms alike, on the read value. */
@@ -254,7 +257,8 @@ export interface FormField {
 /** The form a sidebar draws for a record type (layout stays the sidebar's own HTML). */
 export function formOf(def: SheetDef, keys?: readonly string[]): FormField[] {
   const cols = keys ? keys.map((k) => def.columns.find((c) => c.key === k) as ColumnDef) : def.columns.filter((c) => c.input);
-  return cols.map((c) => {
+  return cols.map((decl) => {
+    const c = decl.form ? { ...decl, ...decl.form } : decl;
     const f: FormField = { key: c.key, label: labelOf(def, c.key), kind: c.kind, required: !!c.required && !c.mayBeEmpty };
     if (c.max !== undefined) f.max = c.max;
     if (c.min !== undefined) f.min = c.min;
@@ -263,10 +267,6 @@ export function formOf(def: SheetDef, keys?: readonly string[]): FormField[] {
     return f;
   });
 }
-
-// C0/C1 control characters except tab and newlines: they corrupt cells and documents.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** A number typed as a number or as Vietnamese text ("1.250.000", "3", "2,5", "1.000.000 đ"); empty is null, unreadable undefined. */
 export function typedNumber(v: unknown): number | null | undefined {
@@ -283,13 +283,15 @@ export function typedNumber(v: unknown): number | null | undefined {
 const BAD_NUMBER: Partial<Record<ColumnKind, ErrorCode>> = { int: 'notInteger', money: 'invalidMoney' };
 
 /** One field of a form input: its problem, or undefined. Runs in the browser as on the server. */
-export function checkInput(c: ColumnDef, v: unknown): FieldProblem | undefined {
+export function checkInput(decl: ColumnDef, v: unknown): FieldProblem | undefined {
+  const c = decl.form ? { ...decl, ...decl.form } : decl;
   const max: Params = c.max === undefined ? {} : { max: c.maxText || c.max };
+  const required = !!c.required && !c.mayBeEmpty;
   if (c.kind === 'int' || c.kind === 'number' || c.kind === 'money' || c.kind === 'percent') {
     const n = typedNumber(v);
-    const bad = { code: BAD_NUMBER[c.kind] || 'invalidType' };
+    const bad: FieldProblem = { code: BAD_NUMBER[c.kind] || 'invalidType' };
     if (n === undefined) return bad;
-    if (n === null) return c.required && !c.mayBeEmpty ? { code: 'required' } : undefined;
+    if (n === null) return required ? { code: 'required' } : undefined;
     // Whole numbers for int and money; at most two decimals otherwise.
     if (c.kind === 'int' || c.kind === 'money' ? !Number.isInteger(n) : Math.round(n * 100) !== n * 100) return bad;
     const low = minProblem(c, n);
@@ -297,34 +299,35 @@ export function checkInput(c: ColumnDef, v: unknown): FieldProblem | undefined {
     if (c.max !== undefined && n > c.max) return { code: 'tooLarge', params: max };
     return c.check && c.check(n, {});
   }
-  if (v === undefined || v === null) return c.required ? { code: 'required' } : undefined;
-  if (typeof v !== 'string') return { code: c.required && c.kind !== 'text' ? 'required' : 'invalidType' };
-  const s = v.normalize('NFC').trim();
+  if (v === undefined && !required) return undefined;
+  // A choice, a reference or a date that is not text was not chosen; other text is of the wrong type.
+  if (typeof v !== 'string') return { code: required && (c.list || c.ref || c.kind === 'date') ? 'required' : 'invalidType' };
+  const s = v.trim();
   if (c.max !== undefined && v.length > c.max) return { code: 'tooLong', params: max };
-  if (CONTROL.test(v)) return { code: 'controlChars' };
-  if (!s) return c.required && !c.mayBeEmpty ? { code: 'required' } : undefined;
+  if (hasControlChars(v)) return { code: 'controlChars' };
+  if (!s) return required ? { code: 'required' } : undefined;
   if (c.kind === 'date' && !isValidIso(s) && dmyToIso(s) === null) return { code: 'invalidDate' };
   if (c.kind === 'url' && !/^https?:\/\/[^\s<>"']+$/i.test(s)) return { code: 'invalidUrl' };
-  if (c.pattern && !c.pattern.test(s)) return { code: c.patternCode || 'invalidType', params: { value: s.slice(0, 30) } };
-  if (c.list && c.list.choices && !c.list.loose && !c.list.choices.includes(s)) return { code: 'invalidChoice', params: { choices: c.list.choices.join(', ') } };
+  if (c.pattern && !c.pattern.test(s)) return { code: c.patternCode || 'invalidType', params: { value: v.slice(0, 30) } };
+  if (c.list && c.list.choices && !c.list.loose && !c.list.choices.includes(cleanInputText(s))) return { code: 'invalidChoice', params: { choices: c.list.choices.join(', ') } };
   return c.check && c.check(s, {});
 }
 
+/** The keys a sidebar form sends for a record type, in column order. */
+export const inputKeys = (def: SheetDef): string[] => def.columns.filter((c) => c.input).map((c) => c.key);
+
 /**
- * Field → problem for a form input: unknown fields, then each field of `keys` (default: the
- * declaration's `input` fields). Empty when the input may be saved as far as the shape goes.
+ * Field → problem for a form input: unknown fields (those not in `allowed`), then each input field
+ * of the declaration. Empty when the input may be saved as far as the shape goes.
  */
-export function validateForm(def: SheetDef, input: unknown, keys?: readonly string[]): Problems {
-  const cols = keys ? keys.map((k) => def.columns.find((c) => c.key === k) as ColumnDef) : def.columns.filter((c) => c.input);
+export function validateForm(def: SheetDef, input: unknown, allowed: readonly string[] = inputKeys(def)): Problems {
+  const cols = def.columns.filter((c) => c.input);
   const problems: Problems = {};
   if (!input || typeof input !== 'object' || Array.isArray(input) || Object.prototype.toString.call(input) !== '[object Object]') {
-    const first = cols.find((c) => c.required) || cols[0];
-    return { [first.key]: { code: 'required' } };
+    return { [(cols.find((c) => c.required) || cols[0]).key]: { code: 'required' } };
   }
   const o = input as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    if (!cols.some((c) => c.key === k)) Object.defineProperty(problems, k, { value: { code: 'unknownField', params: { value: k.slice(0, 40) } }, enumerable: true, configurable: true, writable: true });
-  }
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) setOwn<FieldProblem>(problems, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
   for (const c of cols) {
     const p = checkInput(c, Object.prototype.hasOwnProperty.call(o, c.key) ? o[c.key] : undefined);
     if (p && !problems[c.key]) problems[c.key] = p;

@@ -20,6 +20,7 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/;
 const YEAR = { required: true, width: 60, format: '0' } as const;
 const PROGRAM_LIST = { from: { sheet: 'programs', column: 'code' }, help: 'Chọn mã chương trình có trong trang "Chương trình".' };
 const TARGET_LIST = { from: { sheet: 'targets', column: 'code' }, help: 'Chọn mã chỉ tiêu có trong trang "Chỉ tiêu".' };
+const MONEY_INPUT = { min: 0, input: true, max: 1e13, maxText: '10.000 tỷ' } as const;
 const n = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 export const SHEETS: Record<SheetKey, SheetDef> = {
@@ -82,7 +83,8 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       }),
       c('date', 'Ngày', 'date', { required: true, width: 100, input: true }),
       c('title', 'Tên hoạt động', 'text', { required: true, width: 280, input: true, max: 300 }),
-      c('quantity', 'Số lượng', 'int', { required: true, width: 80, min: 1, input: true, max: 10000 }),
+      // The form may leave it out: an event counts once unless told otherwise.
+      c('quantity', 'Số lượng', 'int', { required: true, width: 80, min: 1, input: true, max: 10000, form: { required: false } }),
       c('location', 'Địa điểm', 'text', { width: 160, input: true, max: 200 }),
       c('partner', 'Đơn vị phối hợp', 'text', { width: 160, input: true, max: 200 }),
       c('participants', 'Số người tham dự', 'int', { width: 100, min: 0, input: true, max: 1000000 }),
@@ -97,7 +99,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       c('result', 'Kết quả, ghi chú', 'text', { width: 260, input: true, max: 2000 }),
       c('evidenceUrl', 'Minh chứng (liên kết)', 'url', { label: 'Liên kết minh chứng', width: 200, input: true, max: 500 }),
       c('state', 'Trạng thái', 'text', { required: true, width: 90, list: { choices: EVENT_STATES, help: 'Hiệu lực hoặc Đã hủy.' }, auto: () => EVENT_STATES[0] }),
-      c('cancelReason', 'Lý do hủy', 'text', { width: 180 }),
+      c('cancelReason', 'Lý do hủy', 'text', { width: 180, max: 500 }),
       c('createdBy', 'Người tạo', 'text', { width: 160 }),
       c('createdAt', 'Thời điểm tạo', 'datetime', { width: 130 }),
       c('updatedBy', 'Người sửa', 'text', { width: 160 }),
@@ -113,30 +115,38 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     // "Đề nghị" is always quantity × unit price, whoever typed them.
     compute: (r) => ({ proposed: proposedAmount(n(r.quantity), n(r.unitPrice)) }),
     columns: [
-      c('id', 'Mã', 'text', { required: true, width: 100 }),
+      // The form sends an id only to edit a line; a new line gets the next.
+      c('id', 'Mã', 'text', { required: true, width: 100, input: true, form: { required: false }, pattern: CODE }),
       c('year', 'Năm', 'int', YEAR),
       c('programCode', 'Mã chương trình', 'text', { label: 'Chương trình',
         required: true,
         width: 90,
         list: PROGRAM_LIST,
         ref: { sheet: 'programs', column: 'code', code: 'unknownProgram', sameYear: true },
+        input: true,
       }),
-      c('targetCode', 'Mã chỉ tiêu', 'text', { label: 'Chỉ tiêu', width: 90, list: TARGET_LIST, ref: { sheet: 'targets', column: 'code', code: 'unknownTarget', sameYear: true } }),
-      c('item', 'Nội dung chi', 'text', { required: true, width: 300 }),
-      c('unit', 'Đơn vị tính', 'text', { width: 90 }),
-      c('quantity', 'Số lượng', 'number', { required: true, width: 80, min: 0 }),
-      c('unitPrice', 'Đơn giá', 'money', { required: true, width: 120 }),
+      c('targetCode', 'Mã chỉ tiêu', 'text', { label: 'Chỉ tiêu', width: 90, list: TARGET_LIST, ref: { sheet: 'targets', column: 'code', code: 'unknownTarget', sameYear: true },
+        input: true,
+      }),
+      c('item', 'Nội dung chi', 'text', { required: true, width: 300, input: true, max: 300 }),
+      c('unit', 'Đơn vị tính', 'text', { width: 90, input: true, max: 60 }),
+      // A hand-typed 0 is kept (a line not needed after all); the form asks for more than 0.
+      c('quantity', 'Số lượng', 'number', { required: true, width: 80, min: 0, input: true, max: 1e6, maxText: '1.000.000', form: { min: 0.01 } }),
+      c('unitPrice', 'Đơn giá', 'money', { required: true, width: 120, ...MONEY_INPUT }),
       c('proposed', 'Đề nghị', 'money', { computed: true, width: 130 }),
-      c('appraised', 'Thẩm định', 'money', { label: 'Số thẩm định', width: 130 }),
-      c('approved', 'Phê duyệt', 'money', { label: 'Số phê duyệt', width: 130 }),
+      c('appraised', 'Thẩm định', 'money', { label: 'Số thẩm định', width: 130, ...MONEY_INPUT }),
+      c('approved', 'Phê duyệt', 'money', { label: 'Số phê duyệt', width: 130, ...MONEY_INPUT }),
       c('spent', 'Đã chi', 'money', { computed: true, width: 130 }),
-      c('basis', 'Căn cứ, định mức', 'text', { width: 240 }),
+      c('basis', 'Căn cứ, định mức', 'text', { width: 240, input: true, max: 500 }),
       c('stage', 'Giai đoạn', 'text', {
         required: true,
         width: 130,
         list: { choices: BUDGET_STAGES, help: 'Giai đoạn: Dự thảo → Đã gửi thẩm định → Đã thẩm định → Đã phê duyệt.' },
+        input: true,
+        // The form may leave it out: a new line starts as "Dự thảo", an edit keeps its own (validateBudgetLine).
+        form: { required: false },
       }),
-      c('note', 'Ghi chú', 'text', { width: 200 }),
+      c('note', 'Ghi chú', 'text', { width: 200, input: true, max: 1000 }),
     ],
   },
   dashboard: { key: 'dashboard', name: 'Tổng hợp', color: '#9334e6', columns: [] },

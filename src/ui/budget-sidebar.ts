@@ -1,4 +1,7 @@
 // Sidebar "Kinh phí": edit budget lines (proposed = quantity × unit price) and see them by programme with what was spent.
+import { formOf } from '../core/record-type';
+import { SHEETS } from '../core/sheets';
+import { applyForm } from './record-form';
 import { validateBudgetShape } from '../core/budget-input';
 import { fieldMessage } from '../core/messages';
 import { BUDGET_STAGES } from '../core/types';
@@ -283,6 +286,7 @@ function wire(): void {
 
 async function init(): Promise<void> {
   wire();
+  applyForm(formOf(SHEETS.budget));
   const r = await whileBusy(() => call('getBudgetView'));
   $('loading').hidden = true;
   if (!r.ok) {

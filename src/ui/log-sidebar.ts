@@ -1,4 +1,7 @@
 // Sidebar "Ghi nhận hoạt động": one getLogView call, then log / edit / cancel events using the returned view.
+import { formOf } from '../core/record-type';
+import { SHEETS } from '../core/sheets';
+import { applyForm } from './record-form';
 import { EVENT_FIELDS, LIMITS, validateEventShape } from '../core/event-input';
 import { fieldMessage } from '../core/messages';
 import { formatMoney, formatNumber, isoToVn, parseMoney, vnToIso } from '../core/vn-format';
@@ -340,6 +343,7 @@ function wire(): void {
 
 async function init(): Promise<void> {
   wire();
+  applyForm(formOf(SHEETS.events));
   const r = await whileBusy(() => call('getLogView'));
   $('loading').hidden = true;
   if (!r.ok) {

@@ -14,7 +14,8 @@ type Request = { kind: Kind; from?: string; to?: string; confirmNew?: boolean };
 let planYear = 0;
 /** Only the newest preview may paint: an older answer arriving late would show the wrong period. */
 let previewSeq = 0;
-let doc: Generated | null = null;
+/** The document the sidebar can send: the one just created, or the period's existing one. */
+let doc: Pick<Generated, 'kind' | 'number' | 'docId' | 'url' | 'title' | 'from' | 'to'> | null = null;
 let docSent = false;
 /** The preview on screen, for the request now in the form. */
 let current: Preview | null = null;

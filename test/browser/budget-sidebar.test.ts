@@ -33,6 +33,8 @@ describe('BudgetSidebar', () => {
   test('computes Thành tiền as the user types and saves the line', async () => {
     const { page } = s;
     expect(s.calls.map((c) => c.fn)).toEqual(['getBudgetView']);
+    // The fields' limits are the record declaration's, put on the hand-written form.
+    expect(await s.page.evaluate(() => ['item', 'unit', 'basis', 'note'].map((id) => (document.getElementById(id) as HTMLInputElement).maxLength))).toEqual([300, 60, 500, 1000]);
     expect(await page.locator('#stage option').allTextContents()).toEqual(['Dự thảo', 'Đã gửi thẩm định', 'Đã thẩm định', 'Đã phê duyệt']);
     await page.selectOption('#programCode', 'P2');
     const targets = await page.locator('#targetCode option').allTextContents();

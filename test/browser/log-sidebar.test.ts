@@ -52,6 +52,8 @@ describe('LogSidebar', () => {
   test('loads with one call and cascades programme → targets', async () => {
     const { page } = s;
     expect(s.calls.map((c) => c.fn)).toEqual(['getLogView']);
+    // The fields' limits are the record declaration's, put on the hand-written form.
+    expect(await page.evaluate(() => ['title', 'location', 'partner', 'result', 'evidenceUrl'].map((id) => (document.getElementById(id) as HTMLInputElement).maxLength))).toEqual([300, 200, 200, 2000, 500]);
     await page.selectOption('#programCode', 'P2');
     const targets = await page.locator('#targetCode option').allTextContents();
     expect(targets).toContain('Tư vấn, phản biện — 0/16 cuộc');

@@ -94,4 +94,26 @@ describe('a new province: setup from its own decision', () => {
     expect(Object.keys(r.errors)).toEqual(['province']);
     expect(w.google.sheetNames(w.ssId).filter((n) => n !== 'Sheet1' && n !== 'Trang tính1')).toEqual([]);
   });
+
+  test('the menu "Thiết lập bảng tính" on an empty spreadsheet asks: "Không" opens the import dialog and creates nothing, "Có" seeds the sample', () => {
+    const w = world({ setup: false, now: '2026-07-03T09:00:00+07:00' });
+    type Ui = { alerts: { prompt: string }[]; dialogs: { title: string }[] };
+    const g = w.google as unknown as { uiResponses: { button?: string }[]; newExecution: (ctx: unknown) => { ui: Ui } };
+    // Each execution keeps its own UI record: keep the menu run's.
+    const runs: { ui: Ui }[] = [];
+    const start = g.newExecution.bind(g);
+    g.newExecution = (ctx) => {
+      const e = start(ctx);
+      runs.push(e);
+      return e;
+    };
+    g.uiResponses.push({ button: 'NO' });
+    w.run('menuSetupWorkbook', [], { kind: 'menu', user: 'admin@lhh.example.vn' });
+    expect(runs[0].ui.alerts[0].prompt).toContain('dán quyết định của tỉnh');
+    expect(runs[0].ui.dialogs.map((d) => d.title)).toEqual(['Nhập kế hoạch từ quyết định']);
+    expect(w.google.sheetNames(w.ssId).filter((n) => n !== 'Sheet1' && n !== 'Trang tính1')).toEqual([]);
+    g.uiResponses.push({ button: 'YES' });
+    w.run('menuSetupWorkbook', [], { kind: 'menu', user: 'admin@lhh.example.vn' });
+    expect(w.google.sheetNames(w.ssId)).toEqual(expect.arrayContaining(['Chương trình', 'Chỉ tiêu']));
+  });
 });

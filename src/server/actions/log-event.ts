@@ -1,5 +1,7 @@
 // logEvent: records one activity against a target, under the lock, with a new stable id.
-import { validateEvent, nextId } from '../../core/event-input';
+import { validateEvent } from '../../core/event-input';
+import { nextRecordId } from '../../core/record-type';
+import { SHEETS } from '../../core/sheets';
 import { eventRecord } from '../../core/records';
 import type { LoggedEvent } from '../../core/types';
 import { AppError } from '../../core/errors';
@@ -23,7 +25,7 @@ export function logEvent(svc: Services, input: unknown): { ok: true; id: string;
     const e = validateEvent(input, wb.targets, wb.budget.items);
     const overridden = checkLocked(ctx, readLocks(ctx), [e.date]);
     const year = wb.year;
-    const id = nextId('HD', year, wb.events.items.map((x) => x.id).concat(wb.events.table.rows.map((r) => String(r[wb.events.table.col.id] ?? ''))));
+    const id = nextRecordId(SHEETS.events, year, wb.events.items.map((x) => x.id).concat(wb.events.table.rows.map((r) => String(r[wb.events.table.col.id] ?? ''))));
     const ev: LoggedEvent = {
       ...e,
       id,

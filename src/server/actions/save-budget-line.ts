@@ -2,7 +2,8 @@
 import { AppError } from '../../core/errors';
 import { validateBudgetLine } from '../../core/budget-input';
 import { budgetRecord } from '../../core/records';
-import { nextId } from '../../core/event-input';
+import { nextRecordId } from '../../core/record-type';
+import { SHEETS } from '../../core/sheets';
 import { formatMoney } from '../../core/vn-format';
 import type { BudgetLine } from '../../core/types';
 import { appendRecords, writeRecord } from '../table';
@@ -36,7 +37,7 @@ export function saveBudgetLine(svc: Services, input: unknown): { ok: true; id: s
       afterwards('audit', () => audit(ctx, 'Sửa dòng kinh phí', id, `${line.item}; ${old.stage} → ${line.stage}; đề nghị ${formatMoney(old.proposed)} → ${formatMoney(line.proposed)}`));
     } else {
       const ids = wb.budget.table.rows.map((r) => String(r[wb.budget.table.col.id] ?? ''));
-      line = { ...clean, id: nextId('KP', year, ids, 3), year };
+      line = { ...clean, id: nextRecordId(SHEETS.budget, year, ids), year };
       const row = appendRecords(wb.budget.table, [budgetRecord(line)]);
       wb.budget.items.push(line);
       wb.budget.index.push(row - 2);
