@@ -177,7 +177,7 @@ function renderExisting(r: Preview): void {
   const link = $<HTMLAnchorElement>('existing-link');
   if (/^https:\/\//.test(e.url)) link.href = e.url;
   else link.removeAttribute('href');
-  doc = { ok: true, kind: r.kind, number: e.number, docId: e.docId, url: e.url, title: e.title, from: r.from, to: r.to, label: r.label };
+  doc = { kind: r.kind, number: e.number, docId: e.docId, url: e.url, title: e.title, from: r.from, to: r.to };
   docSent = e.state === 'Đã gửi';
   docSendable = e.sendable;
   docFromPreview = true;
