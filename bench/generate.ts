@@ -5,6 +5,7 @@ import { createGoogle, type FakeGoogle } from '../fakes/index';
 import { runEntry } from '../fakes/harness';
 import { seedPlan2024 } from '../src/core/seed-plan';
 import { SHEETS } from '../src/core/sheets';
+import { DOSSIERS, EXPERTS, ORGANISATIONS, PANEL } from '../src/core/expert-sheets';
 import type { BudgetLine, LoggedEvent, Programme, Target } from '../src/core/types';
 
 export const ADMIN = 'admin@lhh.example.vn';
@@ -17,7 +18,7 @@ export function bundle(): { code: string; html: Record<string, string> } {
   const p = join(BUILD, 'Code.js');
   if (!existsSync(p)) throw new Error('build/Code.js is missing: run `node scripts/build.mjs` first (npm run bench does).');
   const html: Record<string, string> = {};
-  for (const f of ['LogSidebar', 'BudgetSidebar', 'CheckSidebar', 'ReportSidebar', 'SettingsSidebar', 'ImportDialog']) {
+  for (const f of ['LogSidebar', 'BudgetSidebar', 'CheckSidebar', 'ReportSidebar', 'SettingsSidebar', 'ImportDialog', 'ExpertsSidebar', 'DossierSidebar']) {
     const h = join(BUILD, `${f}.html`);
     if (existsSync(h)) html[f] = readFileSync(h, 'utf8');
   }
@@ -98,7 +99,7 @@ export function generateData(events: number): { programs: Programme[]; targets: 
 /** Cell value of a domain field as a user's sheet holds it: dates as Date cells, empty as ''. */
 function cellOf(key: string, v: unknown): unknown {
   if (v === null || v === undefined) return '';
-  if (key === 'date') return new Date(`${String(v)}T00:00:00+07:00`);
+  if (key === 'date' || key === 'requestDate' || key === 'deadline' || key === 'consentDate' || key === 'remindedDue' || key === 'remindedOverdue') return v ? new Date(`${String(v)}T00:00:00+07:00`) : '';
   return v;
 }
 
@@ -110,6 +111,60 @@ function writeRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: string[], 
   const need = rows.length + 1;
   if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
   sheet.getRange(2, 1, rows.length, header.length).setValues(rows);
+}
+
+const FIELDS = ['Quản lý đất đai', 'Môi trường', 'Nông nghiệp', 'Y tế', 'Giáo dục', 'Kinh tế', 'Pháp luật'];
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Ngô'];
+const GIVEN = ['Văn An', 'Thị Bình', 'Văn Cường', 'Thị Dung', 'Minh Đức', 'Thu Hà', 'Quang Huy', 'Thị Mai'];
+
+/** The registers at a size proportionate to the events: experts = events / 10, dossiers = events / 20 (1,000 and 500 at 10,000 events). */
+function writeRegisters(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, events: number): void {
+  const rand = rng(7);
+  const orgs = Array.from({ length: 30 }, (_, i) => ({ code: `DV-${String(i + 1).padStart(3, '0')}`, name: `Cơ quan số ${i + 1} tỉnh Bắc Giang`, email: `dv${i + 1}@bacgiang.gov.vn`, note: '' }));
+  const experts = Array.from({ length: Math.round(events / 10) }, (_, i) => ({
+    code: `CG-${String(i + 1).padStart(4, '0')}`,
+    name: `${FAMILY[i % FAMILY.length]} ${GIVEN[Math.floor(i / FAMILY.length) % GIVEN.length]} ${i}`,
+    academicTitle: i % 7 === 0 ? 'PGS' : '',
+    degree: 'TS',
+    fields: [FIELDS[i % FIELDS.length], FIELDS[(i + 3) % FIELDS.length]].join('; '),
+    workplaceCode: orgs[i % orgs.length].code,
+    workplace: orgs[i % orgs.length].name,
+    scope: 'Trong tỉnh',
+    consent: i % 5 === 0 ? 'Không' : 'Có',
+    consentDate: i % 5 === 0 ? '' : '2024-01-15',
+    state: 'Đang hoạt động',
+  }));
+  const n = Math.round(events / 20);
+  const dossiers = Array.from({ length: n }, (_, i) => ({
+    code: `TVPB-2024-${String(i + 1).padStart(3, '0')}`,
+    year: 2024,
+    consultKind: 'Phản biện',
+    targetCode: 'P2.1',
+    subject: `Đề án số ${i + 1}`,
+    requesterCode: orgs[i % orgs.length].code,
+    requestDate: '2024-03-01',
+    deadline: i % 3 === 0 ? '2024-12-30' : '2024-06-30',
+    fields: FIELDS[i % FIELDS.length],
+    form: 'Hội đồng',
+    state: i % 4 === 0 ? 'Đang thực hiện' : 'Đã gửi kết quả',
+    remindedDue: '2024-06-25',
+    remindedOverdue: '2024-07-01',
+  }));
+  const panel = dossiers.flatMap((d, i) => [
+    { dossierCode: d.code, expertCode: experts[(i * 2) % experts.length].code, role: 'Chủ tịch hội đồng', fee: 1500000 },
+    { dossierCode: d.code, expertCode: experts[(i * 2 + 1) % experts.length].code, role: 'Phản biện', fee: Math.round(rand() * 10) * 100000 },
+  ]);
+  for (const [def, recs] of [
+    [ORGANISATIONS, orgs],
+    [EXPERTS, experts],
+    [DOSSIERS, dossiers],
+    [PANEL, panel],
+  ] as const) {
+    const sheet = ss.getSheetByName(def.name)!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const keyOf = Object.fromEntries(def.columns.map((c) => [c.header, c.key]));
+    writeRows(sheet, header, keyOf, recs as unknown as Record<string, unknown>[]);
+  }
 }
 
 export interface BenchWorld {
@@ -153,6 +208,7 @@ export function generateWorkbook(events: number): BenchWorld {
       const keyOf = Object.fromEntries(def.columns.map((c) => [c.header, c.key]));
       writeRows(sheet, header, keyOf, recs as unknown as Record<string, unknown>[], def === SHEETS.events ? { createdAt: new Date(BENCH_NOW) } : {});
     }
+    writeRegisters(ss, events);
   } finally {
     exec.end();
   }

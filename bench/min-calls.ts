@@ -112,6 +112,32 @@ export function minimumTerms(action: string, doc: Blocks | null): Term[] {
         audit,
         ...send,
       ];
+    // Registers and dossiers (issue 15): the same terms, over the sheets each action needs.
+    case 'expertSearch':
+      return [open, settings, user, { n: 3, why: 'read Chuyên gia, Hội thành viên, Cơ quan đơn vị' }];
+    case 'saveExpert':
+      return [open, settings, user, lock, { n: 3, why: 'read Chuyên gia, Hội thành viên, Cơ quan đơn vị' }, { n: 1, why: 'append the expert row' }, audit];
+    case 'dossierView':
+      return [open, settings, user, { n: 8, why: 'read the seven registers and Sổ văn bản' }];
+    case 'saveDossier':
+      return [open, settings, user, lock, { n: 10, why: 'read the seven registers, Chương trình, Chỉ tiêu, Sổ văn bản' }, { n: 1, why: 'append the dossier row' }, audit];
+    case 'savePanel':
+      return [open, settings, user, lock, { n: 8, why: 'read the seven registers and Sổ văn bản' }, { n: 1, why: 'append the panel rows (one block)' }, { n: 1, why: 'write the dossier row' }, audit];
+    case 'sendDossierAnswer':
+      return [
+        open,
+        settings,
+        user,
+        lock,
+        { n: 12, why: 'read the seven registers, the four data sheets and Sổ văn bản' },
+        nextNumber,
+        ...d,
+        registerAppend,
+        ...send,
+        { n: 1, why: 'append the counted event' },
+        { n: 1, why: 'write the dossier row' },
+        { n: 3, why: 'computed columns of Chỉ tiêu, Kinh phí and the dashboard values' },
+      ];
     default:
       throw new Error(`no minimum for ${action}`);
   }

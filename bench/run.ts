@@ -102,6 +102,7 @@ interface Action {
 /** The user actions of the issue, in an order that gives each the state it needs. */
 function actions(w: BenchWorld): Action[] {
   let yearlyDocId = '';
+  let dossierCode = '';
   return [
     { name: 'onOpen', runs: () => [{ fn: 'onOpen', args: [{ authMode: 'NONE' }], ctx: { kind: 'simpleTrigger', authMode: 'NONE' } }] },
     {
@@ -123,6 +124,13 @@ function actions(w: BenchWorld): Action[] {
     },
     { name: 'budgetDocument', runs: () => [{ fn: 'generateReport', args: [{ kind: 'budget' }], ctx: sidebar }] },
     { name: 'sendReport', runs: () => [{ fn: 'sendReport', args: [{ kind: 'progress', docId: yearlyDocId }], ctx: sidebar }] },
+    // Registers and dossiers: experts = events / 10 and dossiers = events / 20 (1,000 and 500 at 10,000 events).
+    { name: 'expertSearch', runs: () => [{ fn: 'getExpertsView', args: [{ text: 'nguyen van', field: 'Môi trường' }], ctx: sidebar }] },
+    { name: 'saveExpert', runs: () => [{ fn: 'saveExpert', args: [{ name: 'Đặng Thị Bench', degree: 'TS', fields: ['Môi trường'], workplaceCode: 'DV-001', consent: true }], ctx: sidebar }] },
+    { name: 'saveDossier', runs: () => [{ fn: 'saveDossier', args: [{ consultKind: 'Phản biện', subject: 'Quy hoạch sử dụng đất (bench)', requesterCode: 'DV-002', requestDate: '2024-12-01', deadline: '2024-12-30', fields: ['Môi trường'] }], ctx: sidebar }], after: (r) => (dossierCode = String((r as { code?: string }).code || '')) },
+    { name: 'dossierView', runs: () => [{ fn: 'getDossierView', args: [dossierCode], ctx: sidebar }] },
+    { name: 'savePanel', runs: () => [{ fn: 'savePanel', args: [dossierCode, [{ expertCode: 'CG-0003', role: 'Chủ tịch hội đồng' }, { expertCode: 'CG-0004', role: 'Phản biện' }]], ctx: sidebar }] },
+    { name: 'sendDossierAnswer', runs: () => [{ fn: 'sendDossierAnswer', args: [dossierCode], ctx: sidebar }] },
   ];
 }
 
@@ -169,7 +177,7 @@ function cpuOfCore(events: number): Record<string, number> {
 function bundleStats() {
   const code = readFileSync(join(ROOT, 'build', 'Code.js'), 'utf8');
   const sidebarBytes: Record<string, number> = {};
-  for (const f of ['LogSidebar', 'BudgetSidebar', 'CheckSidebar', 'ReportSidebar', 'SettingsSidebar', 'ImportDialog']) {
+  for (const f of ['LogSidebar', 'BudgetSidebar', 'CheckSidebar', 'ReportSidebar', 'SettingsSidebar', 'ImportDialog', 'ExpertsSidebar', 'DossierSidebar']) {
     const p = join(ROOT, 'build', `${f}.html`);
     if (existsSync(p)) sidebarBytes[`${f}.html`] = statSync(p).size;
   }
@@ -206,7 +214,7 @@ function main() {
       a.after?.(m.results[0]);
       const min = minimum(a.name, m.doc);
       minimumNotes[a.name] = minimumTerms(a.name, m.doc).map((t) => `${t.why} [${t.n}]`);
-      const row = { calls: m.calls, minCalls: min, modeledMs: m.modeledMs, cpuMs: cpu[a.name] };
+      const row = { calls: m.calls, minCalls: min, modeledMs: m.modeledMs, cpuMs: cpu[a.name] ?? 0 };
       (results.actions[a.name] ??= {})[String(size)] = row;
       (detail[a.name] ??= {})[String(size)] = { callsIncludingInProcess: m.callsAll, cells: m.cells, docTableCells: m.docCells, fakesWallMs: Math.round(m.wallMs), ok: m.ok, message: m.message, byMethod: m.byMethod };
       const top = Object.entries(m.byMethod)
@@ -215,7 +223,7 @@ function main() {
         .map(([k, n]) => `${k.replace(/^(\w+App|\w+Service)\./, '')}×${n}`)
         .join(', ');
       console.log(
-        `${padEnd(a.name, 17)}${pad(m.calls, 7)}${pad(min, 6)}${pad((m.calls / min).toFixed(2), 7)}${pad(m.cells.read.toLocaleString('en'), 12)}${pad(m.cells.written.toLocaleString('en'), 9)}${pad(m.docCells.toLocaleString('en'), 10)}${pad((m.modeledMs / 1000).toFixed(1), 11)}${pad(cpu[a.name], 9)}${pad((m.wallMs / 1000).toFixed(1), 9)}  ${m.ok ? '' : `FAILED: ${m.message} `}${top}`,
+        `${padEnd(a.name, 17)}${pad(m.calls, 7)}${pad(min, 6)}${pad((m.calls / min).toFixed(2), 7)}${pad(m.cells.read.toLocaleString('en'), 12)}${pad(m.cells.written.toLocaleString('en'), 9)}${pad(m.docCells.toLocaleString('en'), 10)}${pad((m.modeledMs / 1000).toFixed(1), 11)}${pad(cpu[a.name] ?? "-", 9)}${pad((m.wallMs / 1000).toFixed(1), 9)}  ${m.ok ? '' : `FAILED: ${m.message} `}${top}`,
       );
     }
   }

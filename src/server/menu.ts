@@ -6,6 +6,8 @@ export const MENU_ITEMS: ([string, string] | null)[] = [
   ['Ghi nhận hoạt động', 'showLogSidebar'],
   ['Kinh phí', 'showBudgetSidebar'],
   ['Báo cáo', 'showReportSidebar'],
+  ['Tư vấn, phản biện', 'showDossierSidebar'],
+  ['Chuyên gia, hội thành viên', 'showExpertsSidebar'],
   null,
   ['Cập nhật trang Tổng hợp', 'menuRefreshDashboard'],
   ['Kiểm tra dữ liệu', 'showCheckSidebar'],

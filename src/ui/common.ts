@@ -24,6 +24,20 @@ export const SERVER_FNS = [
   'setNextNumber',
   'importDecision',
   'setupWorkbook',
+  'getExpertsView',
+  'saveExpert',
+  'setExpertState',
+  'pasteExperts',
+  'saveAssociation',
+  'saveOrganisation',
+  'getContact',
+  'getDossierView',
+  'saveDossier',
+  'savePanel',
+  'issueDossierPaper',
+  'sendDossierAnswer',
+  'recordDossierSent',
+  'moveDossier',
 ] as const satisfies readonly (keyof typeof Server)[];
 export type ServerFn = (typeof SERVER_FNS)[number];
 
