@@ -40,8 +40,8 @@ export function measureLoad(code, samples = 9) {
 /**
  * The bundle grown by `copies` more copies of its own IIFE (each a stand-in for a domain as large as
  * everything shipped today). Eager: each copy's module bodies run at load, as a plain import does.
- * Lazy: each copy sits in a function that nothing calls, as a module reached through lazy() in
- * src/main.ts does until its entry point runs.
+ * Lazy: each copy sits in a function that nothing calls, as a module behind esbuild's lazy module
+ * initialiser (a require() from src/main.ts) does until its entry point runs.
  */
 export function synthetic(code, copies, lazy) {
   const at = code.indexOf('\n// LHH Tracker: generated');

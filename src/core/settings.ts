@@ -84,34 +84,40 @@ const MAX_LENGTH: Record<string, number> = {
 
 const text = (max: number) => z.string().check(z.maxLength(max, { error: 'tooLong' }));
 
-const SettingsSchema = z.object({
-  orgName: text(200).check(z.minLength(1, { error: 'required' })),
-  parentOrgName: text(200),
-  place: text(80).check(z.minLength(1, { error: 'required' })),
-  orgCode: z.string().check(z.regex(/^[A-ZĐ0-9&.-]{1,20}$/, { error: 'invalidType' })),
-  signerAuthority: text(120),
-  signerTitle: text(120).check(z.minLength(1, { error: 'required' })),
-  signerName: text(120),
-  reportRecipients: z.array(z.string()),
-  reportRecipientName: text(200).check(z.minLength(1, { error: 'required' })),
-  budgetRecipients: z.array(z.string()),
-  budgetRecipientName: text(200).check(z.minLength(1, { error: 'required' })),
-  archiveLine: text(120),
-  admins: z.array(z.string()),
-  driveFolderId: z.string().check(z.regex(/^[A-Za-z0-9_-]{0,100}$/, { error: 'invalidType' })),
-  planYear: z.number().check(z.int({ error: 'notInteger' }), z.gte(2000, { error: 'invalidType' }), z.lte(2100, { error: 'invalidType' })),
-  decision: z.object({ number: text(60), date: z.string(), issuer: text(120) }),
-  schedule: z.object({
-    enabled: z.boolean(),
-    hour: z.number().check(z.int({ error: 'invalidHour' }), z.gte(0, { error: 'invalidHour' }), z.lte(23, { error: 'invalidHour' })),
-    weeklyDay: z.number().check(z.int({ error: 'invalidType' }), z.gte(0, { error: 'invalidType' }), z.lte(7, { error: 'invalidType' })),
-    monthlyDay: z.number().check(z.int({ error: 'invalidType' }), z.gte(0, { error: 'invalidType' }), z.lte(28, { error: 'invalidType' })),
-    formalReports: z.boolean(),
-  }),
-  contactReaders: z.array(z.string()),
-  expertFields: z.array(z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(80, { error: 'tooLong' }))).check(z.maxLength(100, { error: 'tooLong' })),
-  reminderDays: z.number().check(z.int({ error: 'notInteger' }), z.gte(0, { error: 'negative' }), z.lte(60, { error: 'tooLarge' })),
-});
+// Built on first use, not at load: Apps Script evaluates the bundle on every execution, and most
+// executions never validate this (README, "Bundle size").
+function makeSettingsSchema() {
+  return z.object({
+    orgName: text(200).check(z.minLength(1, { error: 'required' })),
+    parentOrgName: text(200),
+    place: text(80).check(z.minLength(1, { error: 'required' })),
+    orgCode: z.string().check(z.regex(/^[A-ZĐ0-9&.-]{1,20}$/, { error: 'invalidType' })),
+    signerAuthority: text(120),
+    signerTitle: text(120).check(z.minLength(1, { error: 'required' })),
+    signerName: text(120),
+    reportRecipients: z.array(z.string()),
+    reportRecipientName: text(200).check(z.minLength(1, { error: 'required' })),
+    budgetRecipients: z.array(z.string()),
+    budgetRecipientName: text(200).check(z.minLength(1, { error: 'required' })),
+    archiveLine: text(120),
+    admins: z.array(z.string()),
+    driveFolderId: z.string().check(z.regex(/^[A-Za-z0-9_-]{0,100}$/, { error: 'invalidType' })),
+    planYear: z.number().check(z.int({ error: 'notInteger' }), z.gte(2000, { error: 'invalidType' }), z.lte(2100, { error: 'invalidType' })),
+    decision: z.object({ number: text(60), date: z.string(), issuer: text(120) }),
+    schedule: z.object({
+      enabled: z.boolean(),
+      hour: z.number().check(z.int({ error: 'invalidHour' }), z.gte(0, { error: 'invalidHour' }), z.lte(23, { error: 'invalidHour' })),
+      weeklyDay: z.number().check(z.int({ error: 'invalidType' }), z.gte(0, { error: 'invalidType' }), z.lte(7, { error: 'invalidType' })),
+      monthlyDay: z.number().check(z.int({ error: 'invalidType' }), z.gte(0, { error: 'invalidType' }), z.lte(28, { error: 'invalidType' })),
+      formalReports: z.boolean(),
+    }),
+    contactReaders: z.array(z.string()),
+    expertFields: z.array(z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(80, { error: 'tooLong' }))).check(z.maxLength(100, { error: 'tooLong' })),
+    reminderDays: z.number().check(z.int({ error: 'notInteger' }), z.gte(0, { error: 'negative' }), z.lte(60, { error: 'tooLarge' })),
+  });
+}
+let settingsSchemaCache: ReturnType<typeof makeSettingsSchema> | undefined;
+const settingsSchema = (): ReturnType<typeof makeSettingsSchema> => (settingsSchemaCache ??= makeSettingsSchema());
 
 const clean = (s: string) => cleanInputText(s).trim();
 
@@ -147,7 +153,7 @@ export function validateSettings(input: unknown, current: Settings): Settings {
     const fl = (merged.expertFields as unknown[]).map((x) => (typeof x === 'string' ? clean(x) : x)).filter((x) => x !== '');
     merged.expertFields = fl.filter((x, i) => fl.indexOf(x) === i);
   }
-  const r = SettingsSchema.safeParse(merged);
+  const r = settingsSchema().safeParse(merged);
   if (!r.success) {
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? 'settings');
