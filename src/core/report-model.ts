@@ -670,9 +670,11 @@ function annexTargets(d: ReportData): Block[] {
     prog.targets.forEach((r, j) => {
       const t = r.target;
       const q = isQuantified(r);
+      // The narrow Ghi chú column takes the short words of the dashboard ("Chậm tiến độ").
+      const flag = flagText(r) === 'chậm so với tiến độ' ? 'chậm tiến độ' : flagText(r);
       const note = q
-        ? [flagText(r), t.note.trim()]
-        : [t.status || 'Chưa cập nhật tình trạng', r.ytd.flags.includes('overdue') ? flagText(r) : '', r.period.events ? `${r.period.events} hoạt động trong kỳ` : '', t.note.trim()];
+        ? [flag, t.note.trim()]
+        : [t.status || 'Chưa cập nhật', r.ytd.flags.includes('overdue') ? flagText(r) : '', r.period.events ? `${r.period.events} hoạt động trong kỳ` : '', t.note.trim()];
       note[0] = capFirst(note[0]);
       rows.push([
         String(j + 1),

@@ -157,7 +157,7 @@ describe('progress report, quý II năm 2024', () => {
       ['2', 'Khảo sát nhu cầu tư vấn', '', '', '', '', '', 'Đang thực hiện; quá hạn (hạn 31/05/2024); 1 hoạt động trong kỳ; Đã gửi phiếu khảo sát đến 12 sở, ngành'],
       ['3', 'Hội thảo khoa học', 'hội thảo', '2', '2', '2', '100', 'Hoàn thành'],
       ['II', 'Phổ biến kiến thức khoa học và công nghệ', '', '', '', '', '43,75', ''],
-      ['1', 'Tập huấn chuyển giao kỹ thuật', 'lượt người', 'ít nhất 800', '200', '300', '37,5', 'Chậm so với tiến độ'],
+      ['1', 'Tập huấn chuyển giao kỹ thuật', 'lượt người', 'ít nhất 800', '200', '300', '37,5', 'Chậm tiến độ'],
       ['2', 'Bản tin khoa học', 'số', '12', '3', '6', '50', ''],
     ]);
     expect(t.header).toBe(true);
