@@ -72,6 +72,8 @@ export interface SheetState {
   charts: ChartState[];
   merges: string[];
   borders: string[];
+  /** Id of the form whose responses land in this tab (Google's form-response sheet link). */
+  formId?: string;
 }
 
 export interface SpreadsheetState {
@@ -158,6 +160,8 @@ export interface State {
   containerId: string | null;
   spreadsheets: Record<string, SpreadsheetState>;
   docs: Record<string, import('./doc-model').DocState>;
+  /** Forms made with FormApp (optional: older saved states lack it). */
+  forms?: Record<string, import('./forms').FormState>;
   /** trashedNative: Docs/Sheets files put in the trash (optional: older saved states lack it). */
   drive: { files: Record<string, DriveFileState>; folders: Record<string, FolderState>; placement: Record<string, string[]>; trashedNative?: Record<string, boolean> };
   mail: { outbox: StoredMail[]; used: Record<string, number> };
@@ -316,6 +320,7 @@ const SCOPES: Record<string, string> = {
   Session: 'https://www.googleapis.com/auth/userinfo.email',
   Sheets: 'https://www.googleapis.com/auth/spreadsheets',
   Docs: 'https://www.googleapis.com/auth/documents',
+  FormApp: 'https://www.googleapis.com/auth/forms',
 };
 
 // Under AuthMode.NONE only UI construction and pure helpers work; onOpen must only build the menu.
@@ -337,7 +342,7 @@ function allowedUnderNone(key: string): boolean {
 // Simple triggers have no authorisation: no mail, Drive, other files or trigger management.
 function deniedInSimpleTrigger(key: string): boolean {
   const [svc, , m] = splitKey(key);
-  if (svc === 'MailApp' || svc === 'DriveApp' || svc === 'DocumentApp') return true;
+  if (svc === 'MailApp' || svc === 'DriveApp' || svc === 'DocumentApp' || svc === 'FormApp') return true;
   if (svc === 'Sheets') return true; // advanced services need authorisation
   if (svc === 'Docs') return true;
   if (svc === 'SpreadsheetApp' && ['openById', 'openByUrl', 'create', 'open'].includes(m)) return true;

@@ -3,6 +3,7 @@
 import { Exec, GoogleCore, wrap, type ExecCtx, type GoogleOpts, type State } from './core';
 import { createDocState, DocumentAppF, documentJson } from './document';
 import { DriveAppF, createDriveGlobal } from './drive';
+import { createFormApp } from './forms';
 import { MailAppF, toSentMail, type SentMail } from './mail';
 import { ConsoleF, LoggerF, SessionF, UtilitiesF } from './misc';
 import { ScriptAppF, dueTriggers, type DueTrigger } from './script';
@@ -19,6 +20,8 @@ export type { SentMail } from './mail';
 export type { DueTrigger } from './script';
 export type { DocJson, NodeJson, RunJson } from './doc-model';
 export { inspectPdf } from './pdf';
+export { respondToForm, formState } from './forms';
+export type { FormState } from './forms';
 
 /** One run of the script; `globals` are what the code under test sees as Apps Script globals. */
 export type Execution = Exec;
@@ -38,6 +41,7 @@ export interface GasGlobals {
   Session: GoogleAppsScript.Base.Session;
   Logger: GoogleAppsScript.Base.Logger;
   Charts: GoogleAppsScript.Charts.Charts;
+  FormApp: GoogleAppsScript.Forms.FormApp;
   /** Advanced service; absent when the google was created without 'Sheets' in advancedServices. */
   Sheets?: GoogleAppsScript.Sheets;
   /** Advanced service; absent when the google was created without 'Docs' in advancedServices. */
@@ -79,6 +83,7 @@ export class FakeGoogle extends GoogleCore {
       Logger: wrap(new LoggerF(x)),
       console: wrap(new ConsoleF(x)),
       Charts: wrap(new ChartsF(x)),
+      FormApp: createFormApp(x),
     };
     if (this.advancedServices.includes('Sheets')) x.globals.Sheets = createSheetsGlobal(x);
     if (this.advancedServices.includes('Docs')) x.globals.Docs = createDocsGlobal(x);

@@ -326,6 +326,11 @@ export class SheetF extends Fake {
   _sh(): SheetState {
     return getSheetState(this._x, this._ssId, this._sheetId);
   }
+  /** Like Google's, the form's /viewform address by form id, not its published (/d/e/…) address. */
+  getFormUrl(): string | null {
+    const id = this._sh().formId;
+    return id ? `https://docs.google.com/forms/d/${id}/viewform` : null;
+  }
   _range(row: number, col: number, numRows = 1, numCols = 1): RangeF {
     const x = this._x;
     const args = [row, col, numRows, numCols];

@@ -86,6 +86,15 @@ export const ERROR_CODES = [
   'panelConflict',
   'pasteHasErrors',
   'futureDate',
+  // Contests and replication support (issue 16)
+  'unknownEntry',
+  'entryIneligible',
+  'judgeNotInJury',
+  'judgeRecused',
+  'duplicateScore',
+  'unknownStage',
+  'stageNotInspected',
+  'stageOverspend',
 ] as const;
 
 /** A code of ERROR_CODES: the closed set `messages.ts` must cover. */

@@ -174,6 +174,15 @@ const M: Record<ErrorCode, (p: Params) => string> = {
   panelConflict: (p) => `Có xung đột lợi ích: ${p.names} công tác tại ${p.org}, cơ quan đề nghị. Bỏ người này khỏi danh sách hoặc xác nhận vẫn mời.`,
   pasteHasErrors: (p) => `Có ${p.count} lỗi trong danh sách dán (${p.first}). Chưa thêm ai; hãy sửa rồi nhập lại.`,
   futureDate: () => 'Ngày không được sau hôm nay.',
+  // Contests and replication support (issue 16)
+  unknownEntry: (p) => `Không có giải pháp dự thi mã ${p.value}.`,
+  entryIneligible: (p) => `Giải pháp ${p.value} không hợp lệ nên không chấm điểm.`,
+  judgeNotInJury: (p) => `Giám khảo ${p.judge} không thuộc ban giám khảo lĩnh vực "${p.field}".`,
+  judgeRecused: (p) => `Giám khảo ${p.judge} không chấm giải pháp ${p.entry} (${p.reason}).`,
+  duplicateScore: (p) => `Giám khảo ${p.judge} đã có phiếu chấm cho giải pháp ${p.entry}.`,
+  unknownStage: (p) => `Không có công đoạn số ${p.value} trong kế hoạch hỗ trợ.`,
+  stageNotInspected: (p) => `Chưa chi được công đoạn "${p.stage}": công đoạn "${p.previous}" chưa được kiểm tra đạt.`,
+  stageOverspend: (p) => `Chi vượt kế hoạch công đoạn "${p.stage}": kế hoạch ${p.planned}, đã chi ${p.paid}, lần này ${p.amount}.`,
 };
 
 /** The Vietnamese message of a code; unknown codes still read as a sentence, never as a code. */

@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { BlobF } from '../../fakes/blob';
 import { BodyF, DocumentAppF, DocumentF, ListItemF, ParagraphF, TableCellF, TableF, TableRowF, TextF } from '../../fakes/document';
 import { DriveAppF, FileF, FolderF } from '../../fakes/drive';
+import { ChoiceF, FormAppF, FormF, FormResponseF, ItemF, ItemResponseF } from '../../fakes/forms';
 import { MailAppF } from '../../fakes/mail';
 import { LoggerF, SessionF, UserF, UtilitiesF } from '../../fakes/misc';
 import { DataValidationBuilderF, DataValidationF, ProtectionF, RangeF } from '../../fakes/range';
@@ -92,6 +93,11 @@ const CASES: [string, { prototype: object }][] = [
   ['Drive.DriveApp', DriveAppF],
   ['Drive.File', FileF],
   ['Drive.Folder', FolderF],
+  ['Forms.FormApp', FormAppF],
+  ['Forms.Form', FormF],
+  ['Forms.FormResponse', FormResponseF],
+  ['Forms.ItemResponse', ItemResponseF],
+  ['Forms.Choice', ChoiceF],
   ['Mail.MailApp', MailAppF],
   ['Properties.PropertiesService', PropertiesServiceF],
   ['Properties.Properties', PropertiesF],
@@ -131,6 +137,12 @@ describe('API surface', () => {
   test('Body covers Body, HeaderSection and FooterSection', () => {
     const union = new Set([...(ifaces.get('Document.Body') ?? []), ...(ifaces.get('Document.HeaderSection') ?? []), ...(ifaces.get('Document.FooterSection') ?? [])]);
     expect(publicMethods(BodyF).filter((m) => !union.has(m))).toEqual([]);
+  });
+
+  test('one Item class covers Item and the typed items it stands for', () => {
+    const union = new Set<string>();
+    for (const k of ['Item', 'TextItem', 'ParagraphTextItem', 'MultipleChoiceItem', 'ListItem', 'CheckboxItem', 'DateItem']) ifaces.get(`Forms.${k}`)?.forEach((m) => union.add(m));
+    expect(publicMethods(ItemF).filter((m) => !union.has(m))).toEqual([]);
   });
 
   test('EmbeddedChartBuilder methods exist on it or its specialised builders', () => {
