@@ -103,7 +103,7 @@ describe('local stand-in: the user story', () => {
     await page.getByRole('menuitem', { name: 'Tiện ích mở rộng' }).click();
     await page.getByRole('menuitem', { name: 'LHH Tracker' }).click();
     const items = await page.locator('#menu-ext-pop .menu-pop [role=menuitem]').allInnerTexts();
-    expect(items).toEqual(['Ghi nhận hoạt động', 'Kinh phí', 'Báo cáo', 'Cập nhật trang Tổng hợp', 'Kiểm tra dữ liệu', 'Nhập kế hoạch từ quyết định', 'Cài đặt', 'Thiết lập bảng tính', 'Kiểm tra kết nối Google']);
+    expect(items).toEqual(['Ghi nhận hoạt động', 'Kinh phí', 'Báo cáo', 'Tư vấn, phản biện', 'Chuyên gia, hội thành viên', 'Cập nhật trang Tổng hợp', 'Kiểm tra dữ liệu', 'Nhập kế hoạch từ quyết định', 'Cài đặt', 'Thiết lập bảng tính', 'Kiểm tra kết nối Google']);
     await shot('open-menu');
     await page.keyboard.press('Escape');
   });
@@ -113,6 +113,11 @@ describe('local stand-in: the user story', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await page.locator('#modal-title').innerText()).toBe('Thiết lập bảng tính');
+    // An empty spreadsheet asks first: the Bắc Giang sample plan ("Có") or the province's own decision ("Không").
+    expect(await page.locator('#modal-body').innerText()).toContain('Chọn "Có" để dùng kế hoạch mẫu của Bắc Giang năm 2024.');
+    await dialog.getByRole('button', { name: 'Có' }).click();
+    await settle();
+    await dialog.waitFor();
     expect(await page.locator('#modal-body').innerText()).toContain('Kế hoạch năm 2024: 5 chương trình, 24 chỉ tiêu');
     await shot('setup-alert');
     await dialog.getByRole('button', { name: 'OK' }).click();
