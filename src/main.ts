@@ -276,3 +276,32 @@ export function menuCheckGoogleConnection(): void {
   const text = r.ok ? [r.verdict, '', ...r.items.map((i) => `${i.ok ? '✓' : '✗'} ${i.road} – ${i.item}: ${i.detail}`)].join('\n') : r.message;
   ui.alert('Kiểm tra kết nối Google', text, ui.ButtonSet.OK);
 }
+
+// Forms for people outside the office (sidebars "Biểu mẫu" and "Duyệt phản hồi biểu mẫu"); the daily run sends, reminds and closes.
+import { createForm as createFormAction } from './server/actions/create-form';
+import { sendForm as sendFormAction } from './server/actions/send-form';
+import { getFormsView as getFormsViewAction } from './server/actions/get-forms-view';
+import { getFormResponses as getFormResponsesAction } from './server/actions/get-form-responses';
+import { reviewResponse as reviewResponseAction } from './server/actions/review-response';
+
+export function getFormsView() {
+  return respond(() => getFormsViewAction(globalServices()));
+}
+export function createForm(input: unknown) {
+  return respond(() => createFormAction(globalServices(), input));
+}
+export function sendForm(input: unknown) {
+  return respond(() => sendFormAction(globalServices(), input));
+}
+export function getFormResponses(formCode: unknown) {
+  return respond(() => getFormResponsesAction(globalServices(), formCode));
+}
+export function reviewResponse(input: unknown) {
+  return respond(() => reviewResponseAction(globalServices(), input));
+}
+export function showFormsSidebar(): void {
+  showSidebar(globalServices(), 'FormsSidebar', 'Biểu mẫu');
+}
+export function showReviewSidebar(): void {
+  showSidebar(globalServices(), 'ReviewSidebar', 'Duyệt phản hồi biểu mẫu');
+}

@@ -90,6 +90,14 @@ export const FIELD_LABELS: Record<string, string> = {
   contactReaders: 'Người được xem liên hệ',
   expertFields: 'Danh mục lĩnh vực',
   reminderDays: 'Nhắc hạn trước (ngày)',
+  formKind: 'Loại biểu mẫu',
+  key: 'Phản hồi',
+  formCode: 'Biểu mẫu',
+  recipients: 'Đơn vị nhận',
+  period: 'Kỳ báo cáo',
+  verdict: 'Kết quả duyệt',
+  rejectReason: 'Lý do từ chối',
+  formReminderDays: 'Nhắc trả lời biểu mẫu trước hạn (ngày)',
 };
 
 /** Typed by ErrorCode: a code of errors.ts without its words here fails `tsc`. */

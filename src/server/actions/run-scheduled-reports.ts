@@ -19,6 +19,7 @@ import type { Workbook } from '../repo';
 import { dailyDutyOn } from '../../core/settings';
 import { SCOPE_VERSION } from '../../core/forms';
 import { remindDossiers, type ReminderOutcome } from '../dossier-reminders';
+import { runFormDuties } from '../form-duties';
 
 export interface JobOutcome {
   key: string;
@@ -166,7 +167,15 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
     } catch (err) {
       afterwards('audit', () => audit(ctx, 'Nhắc hạn lỗi', '', failure(err).message));
     }
-    const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`)];
+    // Forms: close those past their deadline, remind once, send the queued links (after the reports: they share the quota).
+    let forms: string;
+    try {
+      forms = runFormDuties(ctx).summary;
+    } catch (err) {
+      forms = `Biểu mẫu: ${failure(err).message}`;
+      afterwards('audit', () => audit(ctx, 'Biểu mẫu lỗi', '', failure(err).message));
+    }
+    const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`), ...(forms ? [forms] : [])];
     summary = runSummary(said, today, ctx.settings.planYear);
     if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary, scopeVersion: SCOPE_VERSION });
   });
