@@ -95,6 +95,16 @@ export const ERROR_CODES = [
   'unknownStage',
   'stageNotInspected',
   'stageOverspend',
+  // Demands, planned events and technology suppliers (issue 17)
+  'unknownDemand',
+  'demandTaken',
+  'unknownSupplier',
+  'demandNotFound',
+  'demandBadMove',
+  'plannedNotFound',
+  'plannedBadMove',
+  'supplierNotFound',
+  'badResponseKey',
 ] as const;
 
 /** A code of ERROR_CODES: the closed set `messages.ts` must cover. */

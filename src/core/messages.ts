@@ -90,6 +90,23 @@ export const FIELD_LABELS: Record<string, string> = {
   contactReaders: 'Người được xem liên hệ',
   expertFields: 'Danh mục lĩnh vực',
   reminderDays: 'Nhắc hạn trước (ngày)',
+  // Demands, planned events and technology suppliers (issue 17)
+  demandKind: 'Loại nhu cầu',
+  topic: 'Nội dung, chủ đề',
+  field: 'Lĩnh vực',
+  audience: 'Đối tượng tham gia, áp dụng',
+  scale: 'Quy mô',
+  locality: 'Xã/phường',
+  quarter: 'Quý',
+  proposerCode: 'Mã đơn vị đề xuất',
+  proposerName: 'Đơn vị đề xuất',
+  plannedDate: 'Ngày dự kiến',
+  demandCodes: 'Nhu cầu đáp ứng',
+  supplierCode: 'Đơn vị chuyển giao',
+  supplierKind: 'Loại đơn vị',
+  technologies: 'Công nghệ, tiến bộ kỹ thuật',
+  keywords: 'Từ khóa',
+  responseKey: 'Khóa phản hồi',
 };
 
 /** Typed by ErrorCode: a code of errors.ts without its words here fails `tsc`. */
@@ -182,6 +199,15 @@ const M: Record<ErrorCode, (p: Params) => string> = {
   duplicateScore: (p) => `Giám khảo ${p.judge} đã có phiếu chấm cho giải pháp ${p.entry}.`,
   unknownStage: (p) => `Không có công đoạn số ${p.value} trong kế hoạch hỗ trợ.`,
   stageNotInspected: (p) => `Chưa chi được công đoạn "${p.stage}": công đoạn "${p.previous}" chưa được kiểm tra đạt.`,
+  unknownDemand: (p) => `Không có nhu cầu mã ${p.value} trong năm kế hoạch.`,
+  demandTaken: (p) => `Nhu cầu ${p.value} đã thuộc kế hoạch ${p.planned}.`,
+  unknownSupplier: (p) => `Không có đơn vị chuyển giao mã ${p.value}.`,
+  demandNotFound: (p) => `Không tìm thấy nhu cầu mã ${p.code}.`,
+  demandBadMove: (p) => `Nhu cầu ${p.code} đang ở trạng thái "${p.state}", không sửa được; hãy sửa trong kế hoạch tổ chức ${p.planned}.`,
+  plannedNotFound: (p) => `Không tìm thấy kế hoạch tổ chức mã ${p.code}.`,
+  plannedBadMove: (p) => `Kế hoạch tổ chức ${p.code} đang ở trạng thái "${p.state}", không thực hiện được thao tác này.`,
+  supplierNotFound: (p) => `Không tìm thấy đơn vị chuyển giao mã ${p.code}.`,
+  badResponseKey: () => 'Khóa phản hồi biểu mẫu không hợp lệ (cần chuỗi ký tự, tối đa 200 ký tự).',
   stageOverspend: (p) => `Chi vượt kế hoạch công đoạn "${p.stage}": kế hoạch ${p.planned}, đã chi ${p.paid}, lần này ${p.amount}.`,
 };
 
