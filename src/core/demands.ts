@@ -248,12 +248,29 @@ export function checkDemand(input: unknown, allowed: readonly string[] = DEMAND_
   return { demand, problems };
 }
 
-/** Checks a form's answers for a demand of this kind: the same rules, and the kind must be one of ours. */
+/** The forms' kinds (src/core/forms.ts) as they name them: the training form's answer says which of the two; the needs survey is a transfer. */
+const FORM_KIND: Record<string, DemandKind | 'answer'> = { training: 'answer', techNeeds: 'Chuyển giao công nghệ' };
+
+/**
+ * Checks a form's answers for a demand: the same field rules as staff input. `kind` is a demand kind
+ * or the form's kind ('training': the answer "Hình thức" decides; 'techNeeds': a transfer need). The
+ * pre-filled recipient code (`recipientCode`) is who asked; questions that are not a demand's (the
+ * contact line, the consent box) stay in the response tab and are not copied.
+ */
 export function checkAnswers(kind: unknown, answers: unknown): { demand: DemandFields; problems: Problems } {
-  const hit = typeof kind === 'string' ? DEMAND_KINDS.find((k) => k === kind.normalize('NFC').trim()) : undefined;
-  const base = answers && typeof answers === 'object' && !Array.isArray(answers) ? (answers as Record<string, unknown>) : null;
-  const r = checkDemand(base ? { ...base, demandKind: hit || '' } : base, [...ANSWER_FIELDS, 'demandKind']);
-  if (!hit) r.problems.demandKind = { code: 'invalidChoice', params: { choices: DEMAND_KINDS.join(', ') } };
+  const base = answers && typeof answers === 'object' && !Array.isArray(answers) && Object.prototype.toString.call(answers) === '[object Object]' ? (answers as Record<string, unknown>) : null;
+  const k = typeof kind === 'string' ? kind.normalize('NFC').trim() : '';
+  const fromForm = Object.prototype.hasOwnProperty.call(FORM_KIND, k) ? FORM_KIND[k] : undefined;
+  const asked = fromForm === 'answer' ? (base && typeof base.demandKind === 'string' ? base.demandKind.normalize('NFC').trim() : '') : fromForm || k;
+  const hit = DEMAND_KINDS.find((x) => x === asked);
+  const picked: Record<string, unknown> = {};
+  if (base) {
+    for (const f of ANSWER_FIELDS) if (Object.prototype.hasOwnProperty.call(base, f)) picked[f] = base[f];
+    if (!picked.proposerCode && Object.prototype.hasOwnProperty.call(base, 'recipientCode')) picked.proposerCode = base.recipientCode;
+    picked.demandKind = hit || '';
+  }
+  const r = checkDemand(base ? picked : base, [...ANSWER_FIELDS, 'demandKind']);
+  if (!hit) r.problems.demandKind = { code: 'invalidChoice', params: { choices: (fromForm === 'answer' ? ['Tập huấn', 'Hội thảo'] : DEMAND_KINDS).join(', ') } };
   return r;
 }
 

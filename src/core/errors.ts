@@ -105,6 +105,16 @@ export const ERROR_CODES = [
   'plannedBadMove',
   'supplierNotFound',
   'badResponseKey',
+  // Forms (issue 17)
+  'formNotFound',
+  'formClosed',
+  'formKindUnknown',
+  'responseNotFound',
+  'responseReviewed',
+  'responseUnreadable',
+  'demandsNotReady',
+  'formTabMissing',
+  'noRecipientsChosen',
 ] as const;
 
 /** A code of ERROR_CODES: the closed set `messages.ts` must cover. */

@@ -70,9 +70,21 @@ describe('demands enter the sheet "Nhu cầu"', () => {
     expect(log[log.length - 1].slice(2, 4)).toEqual(['Thêm nhu cầu từ biểu mẫu', 'NC-2024-0003, NC-2024-0004']);
   });
 
+  test('answers as the forms review reads them: the form kind, the pre-filled code, the contact line left in the response tab', () => {
+    const answers = { recipientCode: 'HTV-01', demandKind: 'Hội thảo', topic: 'Giống lúa chịu hạn', participants: '1.200', quarter: 'Quý III', contact: 'Ông Nguyễn Văn An, 0912 345 678', consent: 'Tôi đồng ý' };
+    expect(w.call('acceptDemandResponse', 'training', answers, 'BM-2024-001|HTV-01|2024-03-11T10:00:00Z')).toMatchObject({ ok: true, code: 'NC-2024-0005', created: true });
+    const rows = w.sheet('Nhu cầu');
+    const head = rows[0] as string[];
+    const last = rows[rows.length - 1];
+    expect([last[head.indexOf('Loại nhu cầu')], last[head.indexOf('Mã đơn vị đề xuất')], last[head.indexOf('Số người dự kiến')]]).toEqual(['Hội thảo', 'HTV-01', 1200]);
+    expect(JSON.stringify(rows)).not.toContain('0912 345 678');
+    expect(w.call('acceptDemandResponse', 'techNeeds', { recipientCode: 'P-BACGIANG', topic: 'Xử lý nước thải làng nghề' }, 'BM-2024-002|P-BACGIANG|2024-03-11T10:05:00Z')).toMatchObject({ ok: true, code: 'NC-2024-0006' });
+    expect(w.sheet('Nhu cầu')[6][head.indexOf('Loại nhu cầu')]).toBe('Chuyển giao công nghệ');
+  });
+
   test('bad answers through the single entry give the field messages and write nothing', () => {
     const r = w.call('acceptDemandResponse', 'Tập huấn', { topic: 'x'.repeat(301), proposerName: 'Hội Y học' }, 'HTV-07|2024-03-11T10:00:00');
     expect(r).toMatchObject({ ok: false, code: 'invalidInput', message: 'Nội dung, chủ đề: Quá dài (tối đa 300 ký tự).' });
-    expect(w.sheet('Nhu cầu')).toHaveLength(5);
+    expect(w.sheet('Nhu cầu')).toHaveLength(7);
   });
 });
