@@ -162,6 +162,8 @@ export interface State {
   docs: Record<string, import('./doc-model').DocState>;
   /** Forms made with FormApp (optional: older saved states lack it). */
   forms?: Record<string, import('./forms').FormState>;
+  /** Users who have not authorised the manifest's current scopes: their trigger runs fail before the script starts. */
+  unauthorised?: string[];
   /** trashedNative: Docs/Sheets files put in the trash (optional: older saved states lack it). */
   drive: { files: Record<string, DriveFileState>; folders: Record<string, FolderState>; placement: Record<string, string[]>; trashedNative?: Record<string, boolean> };
   mail: { outbox: StoredMail[]; used: Record<string, number> };
@@ -394,6 +396,8 @@ export class Exec {
     this.activeSpreadsheetId = this.kind === 'timeTrigger' ? null : container;
     this.docId = this.kind === 'timeTrigger' ? (trig?.docId ?? trig?.sourceId ?? null) : container;
     g.live.add(this.id);
+    // Opening the add-on (a menu, a sidebar) asks a user for the new scopes first: after it they are authorised.
+    if (this.kind !== 'timeTrigger' && this.kind !== 'simpleTrigger' && this.authMode === 'FULL' && g.state.unauthorised) g.state.unauthorised = g.state.unauthorised.filter((u) => u !== this.user);
   }
 
   /** Lets values created by the fakes belong to the realm of the code under test. */
@@ -574,6 +578,7 @@ export class GoogleCore {
     this.counts[key] = (this.counts[key] ?? 0) + 1;
     if (x.authMode === 'NONE' && !allowedUnderNone(key)) throw this.permissionError(x, key);
     if (x.kind === 'simpleTrigger' && deniedInSimpleTrigger(key)) throw this.permissionError(x, key);
+    if (x.kind === 'timeTrigger' && this.state.unauthorised?.includes(x.user)) throw gasError(x, 'Authorization is required to perform that action.');
     const refusal = this.refusals[key.split('.')[0]];
     if (refusal) throw apiError(x, key, refusal.message, refusal.status);
     for (let i = 0; i < this.faults.length; i++) {

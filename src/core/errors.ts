@@ -95,6 +95,16 @@ export const ERROR_CODES = [
   'unknownStage',
   'stageNotInspected',
   'stageOverspend',
+  // Forms (issue 17)
+  'formNotFound',
+  'formClosed',
+  'formKindUnknown',
+  'responseNotFound',
+  'responseReviewed',
+  'responseUnreadable',
+  'demandsNotReady',
+  'formTabMissing',
+  'noRecipientsChosen',
 ] as const;
 
 /** A code of ERROR_CODES: the closed set `messages.ts` must cover. */

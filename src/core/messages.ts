@@ -182,6 +182,16 @@ const M: Record<ErrorCode, (p: Params) => string> = {
   duplicateScore: (p) => `Giám khảo ${p.judge} đã có phiếu chấm cho giải pháp ${p.entry}.`,
   unknownStage: (p) => `Không có công đoạn số ${p.value} trong kế hoạch hỗ trợ.`,
   stageNotInspected: (p) => `Chưa chi được công đoạn "${p.stage}": công đoạn "${p.previous}" chưa được kiểm tra đạt.`,
+  // Forms (issue 17)
+  formNotFound: (p) => `Không tìm thấy biểu mẫu mã ${p.value ?? p.code}.`,
+  formClosed: (p) => `Biểu mẫu ${p.code} đã đóng (quá hạn trả lời); không gửi thêm.`,
+  formKindUnknown: () => 'Loại biểu mẫu không có trong danh sách.',
+  responseNotFound: (p) => `Không tìm thấy phản hồi ${p.key} trong trang câu trả lời của biểu mẫu ${p.code}.`,
+  responseReviewed: (p) => `Phản hồi ${p.key} đã được duyệt (${p.decision}${p.result ? `: ${p.result}` : ''}); không nhập lại.`,
+  responseUnreadable: (p) => `Phản hồi ${p.key} có ô "${p.field}" không đọc được; hãy từ chối và nêu lý do, hoặc nhập tay.`,
+  demandsNotReady: () => 'Chức năng nhận nhu cầu vào trang "Nhu cầu" chưa có trong phiên bản này; phản hồi được giữ lại để duyệt sau.',
+  formTabMissing: (p) => `Không tìm thấy trang câu trả lời của biểu mẫu ${p.code} trong bảng tính (trang có liên kết tới biểu mẫu). Mở biểu mẫu → Câu trả lời → Liên kết với Trang tính để Google tạo lại.`,
+  noRecipientsChosen: () => 'Chưa chọn đơn vị nhận nào.',
   stageOverspend: (p) => `Chi vượt kế hoạch công đoạn "${p.stage}": kế hoạch ${p.planned}, đã chi ${p.paid}, lần này ${p.amount}.`,
 };
 

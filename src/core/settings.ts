@@ -28,6 +28,8 @@ export function defaultSettings(year = 2024): Settings {
     contactReaders: [],
     expertFields: [...DEFAULT_EXPERT_FIELDS],
     reminderDays: 0,
+    formReminderDays: 3,
+    formsDuty: false,
   };
 }
 
@@ -114,6 +116,8 @@ function makeSettingsSchema() {
     contactReaders: z.array(z.string()),
     expertFields: z.array(z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(80, { error: 'tooLong' }))).check(z.maxLength(100, { error: 'tooLong' })),
     reminderDays: z.number().check(z.int({ error: 'notInteger' }), z.gte(0, { error: 'negative' }), z.lte(60, { error: 'tooLarge' })),
+    formReminderDays: z.optional(z.number().check(z.int({ error: 'notInteger' }), z.gte(0, { error: 'negative' }), z.lte(60, { error: 'tooLarge' }))),
+    formsDuty: z.optional(z.boolean()),
   });
 }
 let settingsSchemaCache: ReturnType<typeof makeSettingsSchema> | undefined;
@@ -168,9 +172,9 @@ export function validateSettings(input: unknown, current: Settings): Settings {
   return r.data as Settings;
 }
 
-/** The daily trigger must exist while any daily duty is on: scheduled reports or deadline reminders. */
+/** The daily trigger must exist while any daily duty is on: scheduled reports, deadline reminders, or forms to send, remind about or close. */
 export function dailyDutyOn(settings: Settings): boolean {
-  return settings.schedule.enabled || (settings.reminderDays || 0) > 0;
+  return settings.schedule.enabled || (settings.reminderDays || 0) > 0 || !!settings.formsDuty;
 }
 
 /** Admins and the staff settings name may read personal contact details. */

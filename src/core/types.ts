@@ -140,6 +140,10 @@ export interface Settings {
   expertFields?: string[];
   /** Days before a dossier's deadline the daily run reminds its staff member (0 = no reminders). */
   reminderDays?: number;
+  /** Days before a form's deadline the daily run reminds, once, those who have not answered (0 = no reminders). */
+  formReminderDays?: number;
+  /** A form is open or links wait in the queue: the daily run has form work (kept by the forms actions, not the sidebar). */
+  formsDuty?: boolean;
 }
 
 /** A failed action, as the sidebar receives it. */

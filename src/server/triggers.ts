@@ -3,6 +3,7 @@ import type { Settings } from '../core/types';
 import { dailyDutyOn } from '../core/settings';
 import { PROP, deleteProp, getProp, setProp, type Ctx } from './context';
 import { roadState, type RoadState } from './roads';
+import { SCOPE_VERSION } from '../core/forms';
 
 export const SCHEDULE_HANDLER = 'runScheduledReports';
 
@@ -12,6 +13,8 @@ export interface TriggerInfo {
   createdAt: string;
   lastRun: string;
   lastOutcome: string;
+  /** The manifest's scopes the owner had authorised when last seen running (SCOPE_VERSION); absent before forms. */
+  scopeVersion?: string;
 }
 
 export function readTriggerInfo(ctx: Ctx): TriggerInfo | null {
@@ -54,7 +57,7 @@ export function syncTrigger(ctx: Ctx, settings: Settings): TriggerInfo | null {
   const uid = trigger.getUniqueId();
   // A time-driven add-on run may have no document: it finds its spreadsheet from its own trigger id.
   ctx.svc.PropertiesService.getUserProperties().setProperty(userKey(uid), JSON.stringify({ spreadsheetId: ctx.ss.getId(), settings, roads: roadState(ctx) }));
-  const info: TriggerInfo = { owner: ctx.user, uid, createdAt: ctx.now.toISOString(), lastRun: '', lastOutcome: '' };
+  const info: TriggerInfo = { owner: ctx.user, uid, createdAt: ctx.now.toISOString(), lastRun: '', lastOutcome: '', scopeVersion: SCOPE_VERSION };
   writeTriggerInfo(ctx, info);
   return info;
 }
@@ -70,4 +73,13 @@ export function removeTrigger(ctx: Pick<Ctx, 'svc'>, uid: string): void {
   const SA = ctx.svc.ScriptApp;
   for (const t of SA.getProjectTriggers()) if (t.getUniqueId() === uid) SA.deleteTrigger(t);
   ctx.svc.PropertiesService.getUserProperties().deleteProperty(userKey(uid));
+}
+
+/**
+ * A run of the owner's own proves they authorised the manifest's scopes (Google runs nothing before):
+ * record it, so Cài đặt stops asking them to open the add-on.
+ */
+export function noteOwnerAuthorised(ctx: Ctx): void {
+  const info = readTriggerInfo(ctx);
+  if (info && info.scopeVersion !== SCOPE_VERSION && info.owner && info.owner === ctx.user) writeTriggerInfo(ctx, { ...info, scopeVersion: SCOPE_VERSION });
 }

@@ -53,6 +53,8 @@ function readForm(): Settings {
     monthlyDay: Number(sel('schedule-monthlyDay').value),
     formalReports: input('schedule-formalReports').checked,
   };
+  const remind = valueOf('formReminderDays');
+  out.formReminderDays = /^\d{1,2}$/.test(remind) ? Number(remind) : remind;
   return s;
 }
 
@@ -106,11 +108,15 @@ function renderForm(s: Settings): void {
   sel('schedule-weeklyDay').value = String(s.schedule.weeklyDay);
   sel('schedule-monthlyDay').value = String(s.schedule.monthlyDay);
   input('schedule-formalReports').checked = !!s.schedule.formalReports;
+  input('formReminderDays').value = String(s.formReminderDays ?? 3);
   syncDirty();
 }
 
 
 function renderTrigger(v: SettingsView): void {
+  const reauth = $('reauth');
+  reauth.textContent = v.reauth || '';
+  reauth.hidden = !v.reauth;
   const t = v.trigger;
   const box = $('trigger-info');
   if (!t) {

@@ -17,6 +17,7 @@ import { afterwards, failure } from '../respond';
 import type { Services } from '../services';
 import type { Workbook } from '../repo';
 import { dailyDutyOn } from '../../core/settings';
+import { SCOPE_VERSION } from '../../core/forms';
 import { remindDossiers, type ReminderOutcome } from '../dossier-reminders';
 
 export interface JobOutcome {
@@ -167,7 +168,7 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
     }
     const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`)];
     summary = runSummary(said, today, ctx.settings.planYear);
-    if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary });
+    if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary, scopeVersion: SCOPE_VERSION });
   });
   return { ok: true, outcomes, reminders, summary };
 }

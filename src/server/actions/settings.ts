@@ -9,7 +9,8 @@ import { openContext, saveSettingsProp, type Ctx } from '../context';
 import { withLock } from '../lock';
 import { nextNumber, readRegister, setNextNumber as storeNextNumber, DOC_STATES, type DocType } from '../register';
 import { DOC_TYPES, isDocType } from '../../core/register';
-import { readTriggerInfo, syncTrigger } from '../triggers';
+import { noteOwnerAuthorised, readTriggerInfo, syncTrigger } from '../triggers';
+import { reauthNotice } from '../../core/forms';
 import type { Services } from '../services';
 
 function view(ctx: Ctx) {
@@ -26,6 +27,8 @@ function view(ctx: Ctx) {
     user: ctx.user,
     isAdmin: isAdmin(ctx.settings, ctx.user),
     trigger: readTriggerInfo(ctx),
+    /** Who must open the add-on once to authorise the new scopes, in words; '' when nobody. */
+    reauth: reauthNotice(readTriggerInfo(ctx), ctx.now.toISOString()),
     nextNumbers: Object.fromEntries(DOC_TYPES.map((t) => [t, nextNumber(ctx, reg.entries, year, t)])) as Record<DocType, number | null>,
     attention,
   };
@@ -34,6 +37,7 @@ function view(ctx: Ctx) {
 export function getSettings(svc: Services) {
   const ctx = openContext(svc);
   if (!ctx.configured) throw new AppError('notSetUp');
+  noteOwnerAuthorised(ctx);
   return view(ctx);
 }
 
