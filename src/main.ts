@@ -276,3 +276,14 @@ export function menuCheckGoogleConnection(): void {
   const text = r.ok ? [r.verdict, '', ...r.items.map((i) => `${i.ok ? '✓' : '✗'} ${i.road} – ${i.item}: ${i.detail}`)].join('\n') : r.message;
   ui.alert('Kiểm tra kết nối Google', text, ui.ButtonSet.OK);
 }
+
+// Demands, planned events and technology suppliers (sidebar "Nhu cầu", issue 17).
+import { getDemandView as getDemandViewAction } from './server/actions/get-demand-view';
+import { saveDemand as saveDemandAction } from './server/actions/save-demand';
+
+export function getDemandView(query?: unknown) {
+  return respond(() => getDemandViewAction(globalServices(), query));
+}
+export function saveDemand(input: unknown) {
+  return respond(() => saveDemandAction(globalServices(), input));
+}
