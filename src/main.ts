@@ -305,3 +305,14 @@ export function showFormsSidebar(): void {
 export function showReviewSidebar(): void {
   showSidebar(globalServices(), 'ReviewSidebar', 'Duyệt phản hồi biểu mẫu');
 }
+
+// Demands, planned events and technology suppliers (sidebar "Nhu cầu", issue 17).
+import { getDemandView as getDemandViewAction } from './server/actions/get-demand-view';
+import { saveDemand as saveDemandAction } from './server/actions/save-demand';
+
+export function getDemandView(query?: unknown) {
+  return respond(() => getDemandViewAction(globalServices(), query));
+}
+export function saveDemand(input: unknown) {
+  return respond(() => saveDemandAction(globalServices(), input));
+}

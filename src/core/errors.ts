@@ -95,6 +95,16 @@ export const ERROR_CODES = [
   'unknownStage',
   'stageNotInspected',
   'stageOverspend',
+  // Demands, planned events and technology suppliers (issue 17)
+  'unknownDemand',
+  'demandTaken',
+  'unknownSupplier',
+  'demandNotFound',
+  'demandBadMove',
+  'plannedNotFound',
+  'plannedBadMove',
+  'supplierNotFound',
+  'badResponseKey',
   // Forms (issue 17)
   'formNotFound',
   'formClosed',

@@ -4,6 +4,7 @@ import { ACADEMIC_TITLES, ASSOCIATION_KINDS, ASSOCIATION_STATES, EXPERT_STATES, 
 import { DOSSIER_FORMS, DOSSIER_KINDS, DOSSIER_STATES, UPTAKE_LEVELS, type Dossier, type KindTarget } from './dossiers';
 import { PANEL_ROLES, type PanelMember } from './panel';
 import type { FeeRate } from './fees';
+import { DEMAND_KINDS } from './demands';
 
 const YES = 'Có';
 const NO = 'Không';
@@ -141,7 +142,8 @@ export const KIND_TARGETS = defineRecordType({
   checked: 'data',
   columns: [
     c('year', 'Năm', 'int', YEAR),
-    c('kind', 'Loại hình', 'text', { required: true, width: 160, list: { choices: DOSSIER_KINDS, help: 'Loại hình tư vấn.' } }),
+    // Planned events of demands (tập huấn, hội thảo, kết nối cung - cầu) take their target from the same mapping.
+    c('kind', 'Loại hình', 'text', { required: true, width: 160, list: { choices: [...DOSSIER_KINDS, ...DEMAND_KINDS], help: 'Loại hình tư vấn, hoặc loại hoạt động đáp ứng nhu cầu.' } }),
     c('targetCode', 'Mã chỉ tiêu', 'text', { required: true, width: 90, ref: { sheet: 'targets', column: 'code', code: 'unknownTarget', sameYear: true } }),
   ],
 });

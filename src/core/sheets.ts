@@ -3,6 +3,7 @@ import { field as c, type SheetDef } from './record-type';
 import { BUDGET_STAGES, EVENT_STATES, TARGET_STATUSES } from './types';
 import { proposedAmount } from './budget';
 import { REGISTER_TYPES } from './expert-sheets';
+import { DEMAND_TYPES } from './demands';
 import { FORM_TYPES } from './forms';
 
 export type { ColumnDef, ColumnKind, SheetDef, RecordType } from './record-type';
@@ -200,7 +201,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
  * "Kiểm tra dữ liệu" checks those `checked`, the edit trigger those `checked: 'edits'`. A new record type is
  * declared (see core/record-type.ts) and added here.
  */
-export const RECORD_TYPES: SheetDef[] = [SHEETS.dashboard, SHEETS.programs, SHEETS.targets, SHEETS.events, SHEETS.budget, ...REGISTER_TYPES, ...FORM_TYPES, SHEETS.register, SHEETS.audit];
+export const RECORD_TYPES: SheetDef[] = [SHEETS.dashboard, SHEETS.programs, SHEETS.targets, SHEETS.events, SHEETS.budget, ...REGISTER_TYPES, ...DEMAND_TYPES, ...FORM_TYPES, SHEETS.register, SHEETS.audit];
 
 /** Adds a record type at run time, before the registry's own last two (the register and the log stay last). */
 export function registerRecordType(def: SheetDef): void {

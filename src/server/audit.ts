@@ -14,6 +14,11 @@ export const AUDIT_HEADER_KEY = 'lhh.auditHeader';
  * number appended through the API would show as 45478.375.
  */
 export function audit(ctx: Ctx, action: string, subject: string, detail: string): void {
+  // Inside a scheduled run each step joins the run's one row (auditRun), so the log reads one line per run.
+  if (ctx.runLog) {
+    ctx.runLog.push(`${action}${subject ? ` ${subject}` : ''}${detail ? `: ${detail}` : ''}`);
+    return;
+  }
   // The header is read once and remembered; setup forgets it whenever it creates or repairs the sheet.
   const cached = getProp(ctx, AUDIT_HEADER_KEY);
   let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
@@ -37,4 +42,14 @@ export function audit(ctx: Ctx, action: string, subject: string, detail: string)
   put('detail', textCell(detail.slice(0, 2000)));
   sheet = sheet || ctx.ss.getSheetByName(SHEETS.audit.name);
   if (sheet) sheet.appendRow(row);
+}
+
+/**
+ * The one row of a scheduled run that did something or failed: what it did in words, then the steps it
+ * took (documents made and sent, errors). An idle run writes nothing; Cài đặt keeps the last run's status.
+ */
+export function auditRun(ctx: Ctx, summary: string, failed: boolean): void {
+  const steps = ctx.runLog || [];
+  ctx.runLog = undefined;
+  audit(ctx, 'Chạy lịch gửi tự động', failed ? 'Có lỗi' : 'Hoàn tất', [summary, ...steps].join(' | '));
 }

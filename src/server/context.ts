@@ -40,6 +40,8 @@ export interface Ctx {
   loggedRefusals?: Record<string, boolean>;
   /** The time-driven trigger running this execution, whose snapshot keeps the road state. */
   triggerUid?: string;
+  /** A scheduled run collects what it did here and writes it as one Nhật ký row at its end (audit.ts). */
+  runLog?: string[];
 }
 
 /** A document property from the run's cache (read once by openContext). */

@@ -63,7 +63,7 @@ describe('setting up the 2024 workbook from QĐ 1731/QĐ-UBND', () => {
     const w = world({ setup: false });
     const r = w.call('setupWorkbook');
     expect(r).toMatchObject({ ok: true, programs: 5, targets: 24, year: 2024 });
-    expect(r.createdSheets).toEqual(['Tổng hợp', 'Chương trình', 'Chỉ tiêu', 'Hoạt động', 'Kinh phí', 'Cơ quan, đơn vị', 'Hội thành viên', 'Chuyên gia', 'Tư vấn phản biện', 'Thành viên hội đồng', 'Định mức chi tư vấn', 'Tư vấn - chỉ tiêu', 'Biểu mẫu', 'Gửi biểu mẫu', 'Duyệt phản hồi', 'Sổ văn bản', 'Nhật ký']);
+    expect(r.createdSheets).toEqual(['Tổng hợp', 'Chương trình', 'Chỉ tiêu', 'Hoạt động', 'Kinh phí', 'Cơ quan, đơn vị', 'Hội thành viên', 'Chuyên gia', 'Tư vấn phản biện', 'Thành viên hội đồng', 'Định mức chi tư vấn', 'Tư vấn - chỉ tiêu', 'Nhu cầu', 'Kế hoạch tổ chức', 'Đơn vị chuyển giao', 'Biểu mẫu', 'Gửi biểu mẫu', 'Duyệt phản hồi', 'Sổ văn bản', 'Nhật ký']);
     const plan = w.call('getPlan');
     expect(plan.programs.map((p: { code: string }) => p.code)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
     const q = Object.fromEntries(plan.targets.filter((t: { quantity: unknown }) => t.quantity !== null).map((t: { code: string; quantity: number; unit: string }) => [t.code, `${t.quantity} ${t.unit}`]));

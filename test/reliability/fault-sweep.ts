@@ -1,4 +1,7 @@
 // Fault injection: the whole user story, replayed with a transient error at each N-th Spreadsheet/Docs/Drive/Mail call; shard k of n takes every n-th fault point (faults-k.test.ts).
+// A domain's own story does not go here (each of its fault points would replay the main story): it goes in
+// test/reliability/faults-<domain>.test.ts with domainFaultSweep (domain-story.ts), starting from a
+// checkpoint after setup, with the same invariants checked; see README, "A domain's story in the fault sweep".
 import { FAULT_SERVICES, STEP_NAMES, faultFor, googleBefore, recordStory, runStory, sameAsClean, stepOf, structure, violations, type Category, type Recording, type Violation } from './story';
 
 /** Calls that only read; the rest (writes, appends, creates, sends, builders) are the write path. */

@@ -261,7 +261,23 @@ export const CORPUS: HostileInput[] = [
   { fn: 'reviewResponse', kind: 'control', why: 'a reason with control characters', args: [{ formCode: 'BM-2024-0001', key: 'k', verdict: 'reject', rejectReason: 'Sai\u0007' }] },
   { fn: 'reviewResponse', kind: 'unknown', why: 'a response key of a form that does not exist', args: [{ formCode: 'BM-2024-0999', key: 'BM-2024-0999|HTV-01|2024-07-05T02:00:00Z', verdict: 'accept', targetCode: 'P3.4' }] },
   { fn: 'reviewResponse', kind: 'formula', why: 'a formula as the target', args: [{ formCode: 'BM-2024-0001', key: 'k', verdict: 'accept', targetCode: '=P3.4' }] },
+  // Demands, planned events and technology suppliers (issue 17)
+  { fn: 'saveDemand', kind: 'type', why: 'a string instead of an object', args: ['Tập huấn trồng bưởi'] },
+  { fn: 'saveDemand', kind: 'missing', why: 'no topic', args: [{ demandKind: 'Tập huấn', proposerName: 'Hội Làm vườn' }] },
+  { fn: 'saveDemand', kind: 'missing', why: 'nobody asked for it', args: [{ demandKind: 'Tập huấn', topic: 'Trồng bưởi' }] },
+  { fn: 'saveDemand', kind: 'range', why: 'an unknown kind', args: [{ demandKind: 'Du lịch', topic: 'Trồng bưởi', proposerName: 'Hội Làm vườn' }] },
+  { fn: 'saveDemand', kind: 'range', why: 'a fifth quarter', args: [{ demandKind: 'Tập huấn', topic: 'Trồng bưởi', proposerName: 'Hội Làm vườn', quarter: 'Quý V' }] },
+  { fn: 'saveDemand', kind: 'number', why: 'negative participants', args: [{ demandKind: 'Tập huấn', topic: 'Trồng bưởi', proposerName: 'Hội Làm vườn', participants: -40 }] },
+  { fn: 'saveDemand', kind: 'number', why: 'participants as NaN', args: [{ demandKind: 'Tập huấn', topic: 'Trồng bưởi', proposerName: 'Hội Làm vườn', participants: NaN }], direct: true },
+  { fn: 'saveDemand', kind: 'huge', why: 'a 140,000-character topic', args: [{ demandKind: 'Tập huấn', topic: HUGE, proposerName: 'Hội Làm vườn' }] },
+  { fn: 'saveDemand', kind: 'formula', why: 'a formula as the proposer code', args: [{ demandKind: 'Tập huấn', topic: 'Trồng bưởi', proposerCode: '=IMPORTRANGE("x","A1")' }] },
+  { fn: 'saveDemand', kind: 'html', why: 'a script tag as the proposer code', args: [{ demandKind: 'Tập huấn', topic: 'Trồng bưởi', proposerCode: SCRIPT }] },
+  { fn: 'saveDemand', kind: 'control', why: 'a control character in the topic', args: [{ demandKind: 'Tập huấn', topic: 'Trồng\u0007 bưởi', proposerName: 'Hội Làm vườn' }] },
+  { fn: 'saveDemand', kind: 'nfd', why: 'an NFD kind with a bad quarter: nothing written', args: [{ demandKind: 'Tập huấn'.normalize('NFD'), topic: NFD, proposerName: 'Hội', quarter: '5' }] },
+  { fn: 'saveDemand', kind: 'proto', why: '__proto__ key carrying a state', args: `[{"demandKind":"Tập huấn","topic":"Trồng bưởi","proposerName":"Hội","__proto__":{"state":"Đã thực hiện"}}]` },
+  { fn: 'saveDemand', kind: 'unknown', why: 'a source forged by the client', args: [{ demandKind: 'Tập huấn', topic: 'Trồng bưởi', proposerName: 'Hội', source: 'X-01|2024-03-01' }] },
+  { fn: 'saveDemand', kind: 'unknown', why: 'a demand that does not exist', args: [{ code: 'NC-2024-9999', demandKind: 'Tập huấn', topic: 'Trồng bưởi', proposerName: 'Hội' }] },
 ];
 
 /** Functions of the sidebars that take no input: extra junk arguments are ignored, and they only read. */
-export const NO_INPUT = ['getLogView', 'getBudgetView', 'getDataProblems', 'getSettings', 'getExpertsView', 'getDossierView', 'getFormsView'];
+export const NO_INPUT = ['getLogView', 'getBudgetView', 'getDataProblems', 'getSettings', 'getExpertsView', 'getDossierView', 'getDemandView', 'getFormsView'];

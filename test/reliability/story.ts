@@ -25,10 +25,12 @@ export function code(): string {
 function html(): Record<string, string> {
   return (cachedHtml ??= htmlFiles());
 }
+/** The built sidebars, read once per process. */
+export const htmlOf = html;
 
-export function newGoogle(): FakeGoogle {
+export function newGoogle(now = START): FakeGoogle {
   const g = createGoogle({ user: ADMIN, htmlFiles: html() });
-  g.clock.set(new Date(START));
+  g.clock.set(new Date(now));
   return g;
 }
 
@@ -181,13 +183,26 @@ export function rowsOf(g: FakeGoogle, sheet: string): Record<string, unknown>[] 
 }
 
 /** Every way the final state or the user's experience breaks the story's promises; [] when none. */
-export type Category = 'threw' | 'message' | 'classification' | 'gaveUp' | 'structure' | 'events' | 'budget' | 'register' | 'email';
+export type Category = 'threw' | 'message' | 'classification' | 'gaveUp' | 'structure' | 'events' | 'budget' | 'register' | 'email' | 'records';
 export interface Violation {
   category: Category;
   text: string;
 }
 
-export function violations(g: FakeGoogle, run: StoryRun, baseline: { sheets: string[]; headers: Record<string, string[]>; emails: number }): Violation[] {
+/** What a faulted run's end is compared with: the clean run's sheets, headers, email count and (domain stories) register numbers. */
+export interface Baseline {
+  sheets: string[];
+  headers: Record<string, string[]>;
+  emails: number;
+  /** Per document type, the numbers a clean run ends with (absent: the main story, whose numbers start at 1). */
+  numbers?: Record<string, number[]>;
+}
+
+/**
+ * The promises every story keeps, the main one and each domain's: no throw, Vietnamese messages, passing
+ * errors said as such, no second failure, structure, register numbers, emails once.
+ */
+export function commonViolations(g: FakeGoogle, run: Pick<StoryRun, 'failures' | 'threw' | 'gaveUp'>, baseline: Baseline): Violation[] {
   const out: Violation[] = [];
   const add = (category: Category) => (text: string) => out.push({ category, text });
   for (const t of run.threw) add('threw')(`${t.step}: threw to the caller instead of answering { ok:false }: ${t.error.slice(0, 160)}`);
@@ -205,6 +220,33 @@ export function violations(g: FakeGoogle, run: StoryRun, baseline: { sheets: str
     const have = (g.sheetValues(g.activeSpreadsheetId as string, s)[0] || []).map(String);
     for (const x of h) if (!have.includes(x)) add('structure')(`sheet "${s}" lost header "${x}"`);
   }
+  // Register: numbers 1..k of each type, no gap, no duplicate.
+  // (A domain story's register may hold numbers before it starts: each type then starts where the clean run's does.)
+  const reg = names.includes('Sổ văn bản') ? rowsOf(g, 'Sổ văn bản') : [];
+  const types = new Set(['BC', 'TTr', ...reg.map((r) => String(r['Loại']))]);
+  for (const type of types) {
+    const seqs = reg.filter((r) => r['Loại'] === type && typeof r['Số'] === 'number').map((r) => r['Số'] as number);
+    const sorted = seqs.slice().sort((a, b) => a - b);
+    const first = baseline.numbers?.[type]?.length ? Math.min(...baseline.numbers[type]) : 1;
+    if (sorted.some((n, i) => n !== i + first)) add('register')(`register ${type} numbers ${JSON.stringify(seqs)} skip or repeat a number`);
+  }
+  // Email: one per document number, and no more than a clean run sends.
+  const outbox = g.outbox;
+  const bySubjectNumber = new Map<string, number>();
+  for (const m of outbox) {
+    const num = /(\d{2,}\/[A-Za-z]+-[A-ZĐ0-9&.-]+)/.exec(m.subject)?.[1] ?? m.subject;
+    const key = `${m.subject.startsWith('[Chờ duyệt]') ? 'review ' : ''}${num}`;
+    bySubjectNumber.set(key, (bySubjectNumber.get(key) ?? 0) + 1);
+  }
+  for (const [k, n] of bySubjectNumber) if (n > 1) add('email')(`email for ${k} sent ${n} times`);
+  if (outbox.length > baseline.emails) add('email')(`${outbox.length} emails sent, a clean run sends ${baseline.emails}`);
+  return out;
+}
+
+export function violations(g: FakeGoogle, run: StoryRun, baseline: Baseline): Violation[] {
+  const out = commonViolations(g, run, baseline);
+  const add = (category: Category) => (text: string) => out.push({ category, text });
+  const names = g.sheetNames(g.activeSpreadsheetId as string);
   // Events: ids unique; exactly the events the user believes saved, once each.
   const events = names.includes('Hoạt động') ? rowsOf(g, 'Hoạt động') : [];
   const ids = events.map((e) => String(e['Mã']));
@@ -231,24 +273,8 @@ export function violations(g: FakeGoogle, run: StoryRun, baseline: { sheets: str
   if (JSON.stringify(items) !== JSON.stringify(run.believed.budgetItems.slice().sort())) add('budget')(`budget lines ${JSON.stringify(items)} ≠ saved ${JSON.stringify(run.believed.budgetItems)}`);
   const lineIds = lines.map((l) => String(l['Mã']));
   if (new Set(lineIds).size !== lineIds.length) add('budget')(`duplicate budget line ids: ${lineIds.join(', ')}`);
-  // Register: numbers 1..k of each type, no gap, no duplicate.
-  const reg = names.includes('Sổ văn bản') ? rowsOf(g, 'Sổ văn bản') : [];
-  for (const type of ['BC', 'TTr']) {
-    const seqs = reg.filter((r) => r['Loại'] === type && typeof r['Số'] === 'number').map((r) => r['Số'] as number);
-    const sorted = seqs.slice().sort((a, b) => a - b);
-    if (sorted.some((n, i) => n !== i + 1)) add('register')(`register ${type} numbers ${JSON.stringify(seqs)} skip or repeat a number`);
-  }
-  // Email: one per document number; nothing the user believes sent is missing.
   const outbox = g.outbox;
-  const bySubjectNumber = new Map<string, number>();
-  for (const m of outbox) {
-    const num = /(\d{2,}\/[A-Za-z]+-[A-ZĐ0-9&.-]+)/.exec(m.subject)?.[1] ?? m.subject;
-    const key = `${m.subject.startsWith('[Chờ duyệt]') ? 'review ' : ''}${num}`;
-    bySubjectNumber.set(key, (bySubjectNumber.get(key) ?? 0) + 1);
-  }
-  for (const [k, n] of bySubjectNumber) if (n > 1) add('email')(`email for ${k} sent ${n} times`);
   for (const n of run.believed.sentNumbers) if (!outbox.some((m) => m.subject.includes(n) && !m.subject.startsWith('[Chờ duyệt]'))) add('email')(`report ${n} the user saw sent is not in the outbox`);
-  if (outbox.length > baseline.emails) add('email')(`${outbox.length} emails sent, a clean run sends ${baseline.emails}`);
   return out;
 }
 

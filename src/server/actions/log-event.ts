@@ -14,7 +14,7 @@ import { withLock } from '../lock';
 import { buildLogView, type LogView } from '../log-view';
 import { afterChange } from '../dashboard';
 import { checkLocked, readLocks } from '../period-locks';
-import { formatMoney } from '../../core/vn-format';
+import { fieldText } from '../../core/audit-text';
 import type { Services } from '../services';
 
 export function logEvent(svc: Services, input: unknown): { ok: true; id: string; view: LogView } {
@@ -44,7 +44,10 @@ export function logEvent(svc: Services, input: unknown): { ok: true; id: string;
       ctx,
       'Ghi nhận hoạt động',
       id,
-      `${e.targetCode}; ${e.date}; ${e.title}; số lượng ${e.quantity}${e.cost !== null ? `; chi phí ${formatMoney(e.cost)}` : ''}${overridden ? `; sửa kỳ đã khóa (${overridden.number})` : ''}`,
+      [
+        ...(['targetCode', 'date', 'title', 'quantity', 'cost'] as const).filter((k) => e[k] !== null && e[k] !== '').map((k) => fieldText(SHEETS.events, k, e[k])),
+        overridden ? `sửa kỳ đã khóa (${overridden.number})` : '',
+      ].filter(Boolean).join('; '),
     ));
     afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, id, view: buildLogView(ctx, wb) };

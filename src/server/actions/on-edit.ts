@@ -1,7 +1,7 @@
 // Edit trigger: rows typed or pasted by hand in a checked record sheet ("Hoạt động", "Kinh phí"…) get notes and highlights where wrong.
 import { RECORD_TYPES, recordType, type SheetDef } from '../../core/sheets';
-import { checkRefs, labelOf, nextRecordId, problemText, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
-import { formatMoney, formatNumber } from '../../core/vn-format';
+import { checkRefs, nextRecordId, problemText, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
+import { fieldText } from '../../core/audit-text';
 import { toCell, type Cell } from '../../core/cells';
 import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../table';
 import type { Services } from '../services';
@@ -24,8 +24,7 @@ function typedRowText(def: SheetDef, rec: Record<string, unknown>, rowNumber: nu
   for (const c of def.columns) {
     const v = rec[c.key];
     if (c.auto || c.key === 'createdBy' || c.key === 'createdAt' || v === '' || v === null || v === undefined) continue;
-    const text = c.kind === 'date' && typeof v === 'string' ? isoToVn(v) : c.kind === 'money' && typeof v === 'number' ? formatMoney(v) : typeof v === 'number' ? formatNumber(v) : String(v);
-    parts.push(`${labelOf(def, c.key)}: ${text}`);
+    parts.push(fieldText(def, c.key, v));
   }
   return `${def.name}, dòng ${rowNumber}: ${parts.join('; ')}`;
 }

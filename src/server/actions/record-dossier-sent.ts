@@ -1,4 +1,5 @@
 // recordDossierSent: the answer was signed and sent outside the add-on (e-office): staff record its number, date and link; the dossier counts itself.
+import { isoToVn } from '../../core/vn-format';
 import { AppError } from '../../core/errors';
 import { FieldReader } from '../../core/field-check';
 import { SHEETS } from '../../core/sheets';
@@ -32,7 +33,7 @@ export function recordDossierSent(svc: Services, code: unknown, input: unknown) 
     if (d.state === 'Đã gửi kết quả' || d.state === 'Đã có phản hồi') throw new AppError('dossierAlreadySent', { code: d.code, number: d.answerNumber });
     if (d.state === 'Hủy') throw new AppError('dossierBadMove', { code: d.code, from: d.state, to: 'Đã gửi kết quả' });
     const counted = countDossier(ctx, wb, reg, at, { answerNumber, answerDate, answerUrl, sentBy: 'outside' });
-    afterwards('audit', () => audit(ctx, 'Ghi nhận kết quả tư vấn gửi ngoài', answerNumber, `${d.code}; ngày ${answerDate}; ${answerUrl}; hoạt động ${counted.eventId}`));
+    afterwards('audit', () => audit(ctx, 'Ghi nhận kết quả tư vấn gửi ngoài', answerNumber, `${d.code}; ngày ${isoToVn(answerDate)}; ${answerUrl}; hoạt động ${counted.eventId}`));
     afterwards('dashboard', () => afterChange(ctx, wb));
     return { ...dossierView(ctx, reg, d.code), eventId: counted.eventId };
   });

@@ -12,7 +12,7 @@ import { KINDS, planJob } from '../../core/register';
 import { AppError } from '../../core/errors';
 import { issueDocument, loadForReport, sendIssued, recipientsFor, type ReportRequest } from '../reports';
 import { readTriggerInfo, removeTrigger, triggerHome, writeTriggerInfo } from '../triggers';
-import { audit } from '../audit';
+import { audit, auditRun } from '../audit';
 import { afterwards, failure } from '../respond';
 import type { Services } from '../services';
 import type { Workbook } from '../repo';
@@ -150,34 +150,50 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   const outcomes: JobOutcome[] = [];
   let reminders: ReminderOutcome[] = [];
   let summary = '';
-  withLock(svc, () => {
-    const wb = loadForReport(ctx);
-    for (const job of jobs) {
-      try {
-        outcomes.push(handle(ctx, wb, job));
-      } catch (err) {
-        const f = failure(err);
-        outcomes.push({ key: job.key, outcome: 'failed', message: f.message });
-        afterwards('audit', () => audit(ctx, 'Lịch gửi lỗi', job.key, f.message));
+  let remindersFailed = false;
+  let forms = '';
+  let formsFailed = false;
+  ctx.runLog = [];
+  try {
+    withLock(svc, () => {
+      const wb = loadForReport(ctx);
+      for (const job of jobs) {
+        try {
+          outcomes.push(handle(ctx, wb, job));
+        } catch (err) {
+          const f = failure(err);
+          // The run's row says it (describeOutcome gives the message).
+          outcomes.push({ key: job.key, outcome: 'failed', message: f.message });
+        }
       }
-    }
-    // Deadline reminders of consultation dossiers: a daily duty of the same trigger.
-    try {
-      reminders = remindDossiers(ctx);
-    } catch (err) {
-      afterwards('audit', () => audit(ctx, 'Nhắc hạn lỗi', '', failure(err).message));
-    }
-    // Forms: close those past their deadline, remind once, send the queued links (after the reports: they share the quota).
-    let forms: string;
-    try {
-      forms = runFormDuties(ctx).summary;
-    } catch (err) {
-      forms = `Biểu mẫu: ${failure(err).message}`;
-      afterwards('audit', () => audit(ctx, 'Biểu mẫu lỗi', '', failure(err).message));
-    }
-    const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`), ...(forms ? [forms] : [])];
-    summary = runSummary(said, today, ctx.settings.planYear);
-    if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary, scopeVersion: SCOPE_VERSION });
-  });
+      // Deadline reminders of consultation dossiers: a daily duty of the same trigger.
+      try {
+        reminders = remindDossiers(ctx);
+      } catch (err) {
+        remindersFailed = true;
+        afterwards('audit', () => audit(ctx, 'Nhắc hạn lỗi', '', failure(err).message));
+      }
+      // Forms: close those past their deadline, remind once, send the queued links (after the reports: they share the quota).
+      try {
+        forms = runFormDuties(ctx).summary;
+      } catch (err) {
+        formsFailed = true;
+        forms = `Biểu mẫu: ${failure(err).message}`;
+        afterwards('audit', () => audit(ctx, 'Biểu mẫu lỗi', '', failure(err).message));
+      }
+      const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`), ...(forms ? [forms] : [])];
+      summary = runSummary(said, today, ctx.settings.planYear);
+      if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary, scopeVersion: SCOPE_VERSION });
+    });
+  } catch (err) {
+    // A run that could not start its work (the lock, a sheet) fails loudly, and the log says so once.
+    afterwards('audit', () => auditRun(ctx, `Lần chạy dừng giữa chừng: ${failure(err).message}`, true));
+    throw err;
+  }
+  // One row per run that did something or failed; a run with nothing due leaves the log alone.
+  const failed = remindersFailed || formsFailed || outcomes.some((o) => o.outcome === 'failed' || o.outcome === 'unknown') || reminders.some((r) => r.outcome !== 'sent');
+  const did = failed || outcomes.some((o) => o.outcome !== 'skipped') || reminders.length > 0 || !!forms;
+  if (did) afterwards('audit', () => auditRun(ctx, summary, failed));
+  ctx.runLog = undefined;
   return { ok: true, outcomes, reminders, summary };
 }

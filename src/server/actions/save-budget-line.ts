@@ -4,7 +4,7 @@ import { validateBudgetLine } from '../../core/budget-input';
 import { budgetRecord } from '../../core/records';
 import { nextRecordId } from '../../core/record-type';
 import { SHEETS } from '../../core/sheets';
-import { formatMoney } from '../../core/vn-format';
+import { changesText, fieldText, valueText } from '../../core/audit-text';
 import type { BudgetLine } from '../../core/types';
 import { appendRecords, writeRecord } from '../table';
 import { loadWorkbook } from '../repo';
@@ -15,6 +15,9 @@ import { withLock } from '../lock';
 import { afterChange } from '../dashboard';
 import { buildBudgetView, type BudgetView } from '../budget-view';
 import type { Services } from '../services';
+
+/** What an edit can change, in the sheet's order; "Đề nghị" follows quantity × unit price. */
+const CHANGEABLE = ['programCode', 'targetCode', 'item', 'unit', 'quantity', 'unitPrice', 'proposed', 'appraised', 'approved', 'basis', 'stage', 'note'];
 
 export function saveBudgetLine(svc: Services, input: unknown): { ok: true; id: string; view: BudgetView } {
   const ctx = openContext(svc);
@@ -34,14 +37,14 @@ export function saveBudgetLine(svc: Services, input: unknown): { ok: true; id: s
       line = { ...old, ...clean };
       writeRecord(wb.budget.table, wb.budget.index[i], budgetRecord(line));
       wb.budget.items[i] = line;
-      afterwards('audit', () => audit(ctx, 'Sửa dòng kinh phí', id, `${line.item}; ${old.stage} → ${line.stage}; đề nghị ${formatMoney(old.proposed)} → ${formatMoney(line.proposed)}`));
+      afterwards('audit', () => audit(ctx, 'Sửa dòng kinh phí', id, changesText(SHEETS.budget, old, line, CHANGEABLE) || 'Lưu lại, không có thay đổi'));
     } else {
       const ids = wb.budget.table.rows.map((r) => String(r[wb.budget.table.col.id] ?? ''));
       line = { ...clean, id: nextRecordId(SHEETS.budget, year, ids), year };
       const row = appendRecords(wb.budget.table, [budgetRecord(line)]);
       wb.budget.items.push(line);
       wb.budget.index.push(row - 2);
-      afterwards('audit', () => audit(ctx, 'Thêm dòng kinh phí', line.id, `${line.programCode}; ${line.item}; ${line.quantity} × ${formatMoney(line.unitPrice)} = ${formatMoney(line.proposed)}`));
+      afterwards('audit', () => audit(ctx, 'Thêm dòng kinh phí', line.id, `${fieldText(SHEETS.budget, 'programCode', line.programCode)}; ${fieldText(SHEETS.budget, 'item', line.item)}; ${fieldText(SHEETS.budget, 'proposed', line.proposed)} (${valueText('number', line.quantity)} × ${valueText('money', line.unitPrice)}); ${fieldText(SHEETS.budget, 'stage', line.stage)}`));
     }
     afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, id: line.id, view: buildBudgetView(ctx, wb) };

@@ -1,4 +1,5 @@
 // saveExpert: adds or edits an expert; the register part goes to the workbook, phone/email/address to the restricted contacts file.
+import { isoToVn } from '../../core/vn-format';
 import { AppError } from '../../core/errors';
 import { checkExpert, nextExpertCode, type Expert } from '../../core/experts';
 import { expertRecord } from '../../core/expert-sheets';
@@ -49,7 +50,7 @@ export function saveExpert(svc: Services, input: unknown) {
       saveContacts(ctx, book, [{ code: e.code, name: e.name, phone: pick('phone'), email: pick('email'), address: pick('address') }]);
     }
     // The audit names the person by code only: the log is readable by every editor.
-    afterwards('audit', () => audit(ctx, k >= 0 ? 'Sửa chuyên gia' : 'Thêm chuyên gia', e.code, `${e.fields.join(', ')}; ${e.state}${e.consent ? `; đồng ý ${e.consentDate}` : '; chưa đồng ý'}${touchesContacts ? '; cập nhật liên hệ' : ''}`));
+    afterwards('audit', () => audit(ctx, k >= 0 ? 'Sửa chuyên gia' : 'Thêm chuyên gia', e.code, `${e.fields.join(', ')}; ${e.state}${e.consent ? `; đồng ý ${isoToVn(e.consentDate)}` : '; chưa đồng ý'}${touchesContacts ? '; cập nhật liên hệ' : ''}`));
     return { ...expertsView(ctx, reg, { text: e.code, includeInactive: true }), code: e.code };
   });
 }

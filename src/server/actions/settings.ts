@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { dailyDutyOn, isAdmin, validateSettings } from '../../core/settings';
 import { syncContactSharing } from '../contacts';
 import { afterwards } from '../respond';
-import type { Settings } from '../../core/types';
+import { settingsChanges } from '../../core/audit-text';
 import { audit } from '../audit';
 import { openContext, saveSettingsProp, type Ctx } from '../context';
 import { withLock } from '../lock';
@@ -41,16 +41,6 @@ export function getSettings(svc: Services) {
   return view(ctx);
 }
 
-function diff(a: Settings, b: Settings): string {
-  const out: string[] = [];
-  for (const k of Object.keys(b) as (keyof Settings)[]) {
-    const x = JSON.stringify(a[k]);
-    const y = JSON.stringify(b[k]);
-    if (x !== y) out.push(`${k}: ${x} → ${y}`);
-  }
-  return out.join('; ');
-}
-
 export function saveSettings(svc: Services, input: unknown) {
   const ctx = openContext(svc);
   if (!ctx.configured) throw new AppError('notSetUp');
@@ -69,7 +59,7 @@ export function saveSettings(svc: Services, input: unknown) {
     if (scheduleChanged || orphaned) syncTrigger(ctx, next);
     // The contacts file follows the people settings name.
     if (JSON.stringify(before.contactReaders || []) !== JSON.stringify(next.contactReaders || []) || JSON.stringify(before.admins) !== JSON.stringify(next.admins)) afterwards('contacts sharing', () => syncContactSharing(ctx));
-    const changes = diff(before, next);
+    const changes = settingsChanges(before, next);
     if (changes) audit(ctx, 'Sửa cài đặt', '', changes);
     return view(ctx);
   });

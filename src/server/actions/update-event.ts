@@ -1,6 +1,8 @@
 // updateEvent: changes fields of a logged activity; the row keeps its id, its author and its place.
 import { validateEvent, EVENT_FIELDS } from '../../core/event-input';
 import { eventRecord } from '../../core/records';
+import { changesText } from '../../core/audit-text';
+import { SHEETS } from '../../core/sheets';
 import type { LoggedEvent } from '../../core/types';
 import { dossierOfEvent } from '../../core/dossiers';
 import { AppError, setOwn, type FieldProblem } from '../../core/errors';
@@ -42,13 +44,11 @@ export function updateEvent(svc: Services, id: unknown, patch: unknown): { ok: t
     const ev: LoggedEvent = { ...old, ...e, updatedBy: ctx.user };
     writeRecord(wb.events.table, wb.events.index[index], { ...eventRecord(ev), updatedAt: ctx.now });
     wb.events.items[index] = ev;
-    const changed = EVENT_FIELDS.filter((k) => String((old as unknown as Record<string, unknown>)[k] ?? '') !== String((ev as unknown as Record<string, unknown>)[k] ?? ''));
     afterwards('audit', () => audit(
       ctx,
       'Sửa hoạt động',
       old.id,
-      changed.map((k) => `${k}: ${String((old as unknown as Record<string, unknown>)[k] ?? '')} → ${String((ev as unknown as Record<string, unknown>)[k] ?? '')}`).join('; ') +
-        (overridden ? `; sửa kỳ đã khóa (${overridden.number})` : ''),
+      [changesText(SHEETS.events, old, ev, EVENT_FIELDS) || 'Không có thay đổi', overridden ? `sửa kỳ đã khóa (${overridden.number})` : ''].filter(Boolean).join('; '),
     ));
     afterwards('dashboard', () => afterChange(ctx, wb));
     return { ok: true as const, id: old.id, view: buildLogView(ctx, wb) };
