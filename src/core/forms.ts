@@ -106,6 +106,8 @@ export interface FormRecord {
   deadline: IsoDate;
   items: string;
   createdBy: string;
+  /** As the sheet shows it: dd/mm/yyyy hh:mm. */
+  createdAt: string;
   closedAt: string;
 }
 export interface SendRecord {
@@ -394,3 +396,9 @@ export function checkReview(input: unknown): { ok: true; value: ReviewInput } | 
   if (Object.keys(problems).length) return { ok: false, problems };
   return { ok: true, value: { formCode: (input.formCode as string).trim(), key: (input.key as string).trim(), verdict: input.verdict as 'accept' | 'reject', targetCode: (target as string).trim(), reason: (reason as string).normalize('NFC').trim() } };
 }
+
+/** "05/07/2024 09:00" → "2024-07-05 09:00", so times of one zone compare as text. */
+export const sortableTime = (dmy: string): string => {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2})/.exec(dmy || '');
+  return m ? `${m[3]}-${m[2]}-${m[1]} ${m[4]}:${m[5]}` : '';
+};

@@ -25,7 +25,7 @@ export function emailOf(code: string, contacts: ContactBook | null, orgs: Org[])
 
 function mailFor(ctx: Ctx, f: FormRecord, s: SendRecord, reminder: boolean): { subject: string; body: string } {
   const due = f.deadline ? isoToVn(f.deadline) : '';
-  const subject = `${reminder ? 'Nhắc trả lời: ' : ''}${f.title}`;
+  const subject = `${reminder ? 'Nhắc trả lời: ' : ''}${f.title} – ${s.recipientName || s.recipientCode}`;
   const body = [
     `Kính gửi ${s.recipientName || s.recipientCode},`,
     '',

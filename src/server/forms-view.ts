@@ -59,7 +59,7 @@ export function keepFormsDuty(ctx: Ctx, book: FormsBook, inDailyRun = false): vo
   if (!!ctx.settings.formsDuty === duty || !ctx.docProps) return;
   const before = dailyDutyOn(ctx.settings);
   const next = { ...ctx.settings, formsDuty: duty };
+  // The trigger first: should it fail, the flag is not saved and the next form action tries again.
+  if (!inDailyRun && (dailyDutyOn(next) !== before || (duty && !readTriggerInfo(ctx)))) syncTrigger(ctx, next);
   saveSettingsProp(ctx, next);
-  if (inDailyRun) return;
-  if (dailyDutyOn(next) !== before || (duty && !readTriggerInfo(ctx))) syncTrigger(ctx, next);
 }

@@ -170,7 +170,7 @@ describe('sending, reminding and closing', () => {
     expect(day('2024-07-10').map((f) => (f.result as { summary: string }).summary)).toEqual(['Không có việc đến hạn']);
     const reminders = w.google.outbox.filter((m) => m.subject.startsWith('Nhắc trả lời: '));
     expect(reminders.map((m) => m.to)).toEqual(['hoikhdat@example.vn', 'hoithuyloi@example.vn']);
-    expect(reminders[0].subject).toBe('Nhắc trả lời: Báo cáo kết quả hoạt động của hội thành viên quý II năm 2024');
+    expect(reminders[0].subject).toBe('Nhắc trả lời: Báo cáo kết quả hoạt động của hội thành viên quý II năm 2024 – Hội Khoa học Đất tỉnh Bắc Giang');
 
     day('2024-07-11');
     day('2024-07-12');
@@ -183,5 +183,31 @@ describe('sending, reminding and closing', () => {
     // Nothing is left for the daily run: on its next run the trigger removes itself.
     expect(day('2024-07-14').map((f) => (f.result as { summary: string }).summary)).toEqual(['Lịch gửi đang tắt: trình kích hoạt đã tự gỡ']);
     expect(w.google.state.triggers).toEqual([]);
+  });
+});
+
+describe('the training demand form', () => {
+  test('accepted answers become demands of "Nhu cầu", each carrying its response key, made once', () => {
+    const w = withAssociations('2024-07-05T09:00:00+07:00', 2);
+    expect(w.call('createForm', { formKind: 'training', deadline: '2024-07-31' })).toMatchObject({ ok: true, code: 'BM-2024-0001' });
+    const formId = w.sheet('Biểu mẫu')[1][5] as string;
+    expect(formState(w.google, formId)!.title).toBe('Phiếu đăng ký nhu cầu tập huấn, hội thảo năm 2024');
+    expect(w.call('sendForm', { formCode: 'BM-2024-0001', recipients: ['HTV-01', 'HTV-02'] })).toMatchObject({ ok: true, sentNow: 2 });
+    answer(w, formId, 'hoilamvuon@example.vn', 'HTV-01', { 'Hình thức': 'Tập huấn', 'Chủ đề tập huấn, hội thảo': 'Ghép cải tạo vườn vải', 'Lĩnh vực': 'Nông nghiệp', 'Số người dự kiến': '80', 'Địa điểm (xã, phường)': 'Xã Lục Ngạn', 'Quý dự kiến': 'Quý III', 'Người liên hệ, số điện thoại': 'Ông Nam 0912 345 678' });
+    w.google.clock.advance(60_000);
+    answer(w, formId, 'hoikhdat@example.vn', 'HTV-02', { 'Hình thức': 'Hội thảo', 'Chủ đề tập huấn, hội thảo': 'Cải tạo đất bạc màu' });
+    const a = w.call('reviewResponse', { formCode: 'BM-2024-0001', key: 'BM-2024-0001|HTV-01|2024-07-05T02:00:00Z', verdict: 'accept' });
+    expect(a).toMatchObject({ ok: true, resultId: 'NC-2024-0001' });
+    const b = w.call('reviewResponse', { formCode: 'BM-2024-0001', key: 'BM-2024-0001|HTV-02|2024-07-05T02:01:00Z', verdict: 'accept' });
+    expect(b).toMatchObject({ ok: true, resultId: 'NC-2024-0002', responses: [] });
+    const rows = w.sheet('Nhu cầu');
+    const col = (h: string) => (rows[0] as string[]).indexOf(h);
+    expect(rows.slice(1).map((r) => [r[col('Mã nhu cầu')], r[col('Loại nhu cầu')], r[col('Nội dung, chủ đề')], r[col('Quý mong muốn')], r[col('Mã đơn vị đề xuất')], r[col('Nguồn')]])).toEqual([
+      ['NC-2024-0001', 'Tập huấn', 'Ghép cải tạo vườn vải', 'Quý III', 'HTV-01', 'BM-2024-0001|HTV-01|2024-07-05T02:00:00Z'],
+      ['NC-2024-0002', 'Hội thảo', 'Cải tạo đất bạc màu', '', 'HTV-02', 'BM-2024-0001|HTV-02|2024-07-05T02:01:00Z'],
+    ]);
+    // The contact person's phone stays out of the demands.
+    expect(JSON.stringify(rows)).not.toContain('0912');
+    expect(w.call('getFormResponses', 'BM-2024-0001')).toMatchObject({ total: 2, reviewed: 2, responses: [] });
   });
 });

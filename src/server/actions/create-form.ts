@@ -1,9 +1,9 @@
 // createForm: an admin makes one of the add-on's Google Forms for the plan year; its responses land in this workbook, and it is recorded in "Biểu mẫu".
 import { AppError } from '../../core/errors';
-import { checkCreateForm, FORM_KINDS, FORM_STATES, FORMS, formDescription, questionsOf } from '../../core/forms';
+import { checkCreateForm, sortableTime, FORM_KINDS, FORM_STATES, FORMS, formDescription, questionsOf } from '../../core/forms';
 import { nextRecordId } from '../../core/record-type';
 import { isAdmin } from '../../core/settings';
-import { dateToIso } from '../../core/cells';
+import { dateTimeToText, dateToIso } from '../../core/cells';
 import { isoToVn } from '../../core/vn-format';
 import { appendRecords } from '../table';
 import { loadTargets } from '../repo';
@@ -17,6 +17,9 @@ import { withLock } from '../lock';
 import { prefetch } from '../table';
 import type { Services } from '../services';
 
+/** How long a second identical request counts as a retry of the first. */
+const RETRY_MS = 15 * 60000;
+
 export function createForm(svc: Services, input: unknown) {
   const ctx = openContext(svc);
   if (!ctx.configured) throw new AppError('notSetUp');
@@ -29,8 +32,11 @@ export function createForm(svc: Services, input: unknown) {
     prefetch(ctx, [FORMS]);
     const targets = kind === 'activity' ? loadTargets(ctx, year).items : [];
     const book = loadForms(ctx);
-    const code = nextRecordId(FORMS, year, book.codes);
     const title = formTitle(kind, year, period);
+    // A retry after a failure past the row's write (the user saw an error) finds the form it made, not a second one.
+    const recent = book.forms.items.find((f) => f.title === title && f.deadline === deadline && f.createdBy === ctx.user && f.state === FORM_STATES[0] && sortableTime(f.createdAt) >= sortableTime(dateTimeToText(new Date(ctx.now.getTime() - RETRY_MS), ctx.tz)));
+    if (recent) return { ...formsView(ctx, book), code: recent.code };
+    const code = nextRecordId(FORMS, year, book.codes);
     const forAssociations = FORM_KINDS[kind].audience === 'associations';
     // The form is complete before its row is written: a failure before that leaves no row to trust.
     const form = ctx.svc.FormApp.create(title);
@@ -61,10 +67,10 @@ export function createForm(svc: Services, input: unknown) {
       createdAt: ctx.now,
     };
     const row = appendRecords(book.forms.table, [rec]);
-    book.forms.items.push({ ...rec, createdAt: '', closedAt: '' } as never);
+    book.forms.items.push({ ...rec, createdAt: dateTimeToText(ctx.now, ctx.tz), closedAt: '' });
     book.forms.index.push(row - 2);
     book.codes.push(code);
-    keepFormsDuty(ctx, book);
+    afterwards('forms duty', () => keepFormsDuty(ctx, book));
     afterwards('audit', () => audit(ctx, 'Tạo biểu mẫu', code, `${title}; hạn trả lời ${isoToVn(deadline)}; ${rec.fillUrl}`));
     return { ...formsView(ctx, book), code };
   });

@@ -60,7 +60,7 @@ export function sendForm(svc: Services, input: unknown) {
     }
     const d = deliverQueued(ctx, book, [f.code], contacts, orgs);
     const noEmail = book.sends.items.filter((s) => s.formCode === f.code && s.state === 'Không có email').map((s) => s.recipientCode);
-    keepFormsDuty(ctx, book);
+    afterwards('forms duty', () => keepFormsDuty(ctx, book));
     afterwards('audit', () => audit(ctx, 'Gửi biểu mẫu', f.code, `Thêm ${fresh.length} đơn vị; đã gửi ${d.sent}; chờ gửi ${d.queued}${d.failed ? `; lỗi ${d.failed}` : ''}${noEmail.length ? `; không có email: ${noEmail.join(', ')}` : ''}`));
     return { ...formsView(ctx, book), code: f.code, added: fresh.length, sentNow: d.sent, queued: d.queued, failed: d.failed, noEmail };
   });
