@@ -132,6 +132,13 @@ export interface SheetDef {
   compute?: (rec: Rec) => Rec;
   /** Cross-field domain rule on a row whose cells read well. */
   rowCheck?: (rec: Rec, problems: Problems) => void;
+  /**
+   * Rows whose `column` holds `value` are greyed by one conditional-format rule that setup/repair sets:
+   * it follows hand edits and costs nothing per action.
+   */
+  greyWhen?: { column: string; value: string };
+  /** Columns kept in view when scrolling sideways (the id first), besides the frozen header row. */
+  frozenColumns?: number;
 }
 
 /** A record type is a sheet declaration; the two names are one thing. */
