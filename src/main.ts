@@ -277,6 +277,35 @@ export function menuCheckGoogleConnection(): void {
   ui.alert('Kiểm tra kết nối Google', text, ui.ButtonSet.OK);
 }
 
+// Forms for people outside the office (sidebars "Biểu mẫu" and "Duyệt phản hồi biểu mẫu"); the daily run sends, reminds and closes.
+import { createForm as createFormAction } from './server/actions/create-form';
+import { sendForm as sendFormAction } from './server/actions/send-form';
+import { getFormsView as getFormsViewAction } from './server/actions/get-forms-view';
+import { getFormResponses as getFormResponsesAction } from './server/actions/get-form-responses';
+import { reviewResponse as reviewResponseAction } from './server/actions/review-response';
+
+export function getFormsView() {
+  return respond(() => getFormsViewAction(globalServices()));
+}
+export function createForm(input: unknown) {
+  return respond(() => createFormAction(globalServices(), input));
+}
+export function sendForm(input: unknown) {
+  return respond(() => sendFormAction(globalServices(), input));
+}
+export function getFormResponses(formCode: unknown) {
+  return respond(() => getFormResponsesAction(globalServices(), formCode));
+}
+export function reviewResponse(input: unknown) {
+  return respond(() => reviewResponseAction(globalServices(), input));
+}
+export function showFormsSidebar(): void {
+  showSidebar(globalServices(), 'FormsSidebar', 'Biểu mẫu');
+}
+export function showReviewSidebar(): void {
+  showSidebar(globalServices(), 'ReviewSidebar', 'Duyệt phản hồi biểu mẫu');
+}
+
 // Demands, planned events and technology suppliers (sidebar "Nhu cầu", issue 17).
 import { getDemandView as getDemandViewAction } from './server/actions/get-demand-view';
 import { saveDemand as saveDemandAction } from './server/actions/save-demand';

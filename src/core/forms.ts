@@ -1,12 +1,14 @@
 // Google Forms the add-on makes for people outside the office (issue 17): record types, the questions of each kind, response keys, sending, reminders, review.
 import { field as c, defineRecordType, toItem, type Rec } from './record-type';
 import type { IsoDate, Target } from './types';
+import { setOwn, type FieldProblem } from './errors';
+import { hasControlChars } from './text-clean';
 
 /** The kinds of form, each with its own questions and recipients. */
 export const FORM_KINDS = {
   training: { label: 'Nhu cầu tập huấn, hội thảo', title: (y: number) => `Phiếu đăng ký nhu cầu tập huấn, hội thảo năm ${y}`, audience: 'associations' },
   techNeeds: { label: 'Nhu cầu chuyển giao công nghệ', title: (y: number) => `Phiếu khảo sát nhu cầu ứng dụng, chuyển giao công nghệ năm ${y}`, audience: 'organisations' },
-  activity: { label: 'Báo cáo hoạt động hội thành viên', title: (y: number, q?: string) => `Báo cáo kết quả hoạt động của hội thành viên${q ? ` ${q.toLowerCase()}` : ''} năm ${y}`, audience: 'associations' },
+  activity: { label: 'Báo cáo hoạt động hội thành viên', title: (y: number, q?: string) => `Báo cáo kết quả hoạt động của hội thành viên${q ? ` ${q.replace(/^Quý/, 'quý')}` : ''} năm ${y}`, audience: 'associations' },
 } as const;
 export type FormKind = keyof typeof FORM_KINDS;
 export const FORM_KIND_KEYS = Object.keys(FORM_KINDS) as FormKind[];
@@ -43,7 +45,7 @@ export const FORMS = defineRecordType({
     c('editUrl', 'Liên kết sửa', 'url', { width: 220 }),
     c('state', 'Trạng thái', 'text', { required: true, width: 90, list: { choices: FORM_STATES, help: 'Đang mở hoặc Đã đóng (đóng ở lần chạy hằng ngày đầu tiên sau hạn).' } }),
     c('deadline', 'Hạn trả lời', 'date', { width: 100 }),
-    c('items', 'Câu hỏi (mã)', 'text', { width: 90, computed: true }),
+    c('items', 'Câu hỏi (mã)', 'text', { width: 90 }),
     c('createdBy', 'Người tạo', 'text', { width: 160 }),
     c('createdAt', 'Thời điểm tạo', 'datetime', { width: 130 }),
     c('closedAt', 'Thời điểm đóng', 'datetime', { width: 130 }),
@@ -309,4 +311,86 @@ export function reauthNotice(info: { owner: string; createdAt: string; lastRun: 
   const late = since ? Date.parse(nowIso) - Date.parse(since) > 26 * 3600000 : false;
   const when = late && since ? ` Lần chạy hằng ngày gần nhất: ${since.slice(8, 10)}/${since.slice(5, 7)}/${since.slice(0, 4)}; từ đó báo cáo theo lịch, nhắc hạn và biểu mẫu đều dừng.` : '';
   return `Tiện ích đã thêm quyền Google Biểu mẫu. ${info.owner} (người sở hữu trình kích hoạt hằng ngày) cần mở tiện ích một lần (Tiện ích → LHH Tracker → Cài đặt) và cấp quyền mới; đến lúc đó lần chạy hằng ngày không chạy được.${when}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// What the sidebars send
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && Object.prototype.toString.call(v) === '[object Object]';
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const realIso = (s: string) => ISO.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,30}$/;
+
+function unknownKeys(o: Record<string, unknown>, allowed: string[], problems: Record<string, FieldProblem>): void {
+  for (const k of Object.keys(o)) if (!allowed.includes(k)) setOwn<FieldProblem>(problems, k, { code: 'unknownField', params: { value: k.slice(0, 40) } });
+}
+
+export interface CreateFormInput {
+  kind: FormKind;
+  period: string;
+  deadline: IsoDate;
+}
+
+/** A new form: its kind, the quarter of an activity report, the deadline (today or later, within the plan year or the next). */
+export function checkCreateForm(input: unknown, today: IsoDate, planYear: number): { ok: true; value: CreateFormInput } | { ok: false; problems: Record<string, FieldProblem> } {
+  const problems: Record<string, FieldProblem> = {};
+  if (!isObj(input)) return { ok: false, problems: { formKind: { code: 'required' } } };
+  unknownKeys(input, ['formKind', 'period', 'deadline'], problems);
+  const kind = input.formKind;
+  if (typeof kind !== 'string' || !FORM_KIND_KEYS.includes(kind as FormKind)) problems.formKind = kind === undefined || kind === '' ? { code: 'required' } : { code: 'invalidChoice', params: { choices: FORM_KIND_LABELS.join(', ') } };
+  const period = input.period === undefined || input.period === null ? '' : input.period;
+  if (typeof period !== 'string' || (period !== '' && !(QUARTERS as readonly string[]).includes(period))) problems.period = { code: 'invalidChoice', params: { choices: QUARTERS.join(', ') } };
+  else if (kind === 'activity' && !period) problems.period = { code: 'required' };
+  const deadline = input.deadline;
+  if (typeof deadline !== 'string' || !deadline) problems.deadline = { code: 'required' };
+  else if (!realIso(deadline)) problems.deadline = { code: 'invalidDate' };
+  else if (deadline < today) problems.deadline = { code: 'dateOrder' };
+  else if (+deadline.slice(0, 4) > planYear + 1) problems.deadline = { code: 'dateOutOfPlan' };
+  if (Object.keys(problems).length) return { ok: false, problems };
+  return { ok: true, value: { kind: kind as FormKind, period: period as string, deadline: deadline as string } };
+}
+
+export interface SendInput {
+  formCode: string;
+  recipients: string[];
+}
+
+export function checkSend(input: unknown): { ok: true; value: SendInput } | { ok: false; problems: Record<string, FieldProblem> } {
+  const problems: Record<string, FieldProblem> = {};
+  if (!isObj(input)) return { ok: false, problems: { formCode: { code: 'required' } } };
+  unknownKeys(input, ['formCode', 'recipients'], problems);
+  if (typeof input.formCode !== 'string' || !CODE.test(input.formCode.trim())) problems.formCode = { code: input.formCode ? 'formNotFound' : 'required', params: { value: String(input.formCode).slice(0, 30) } };
+  const r = input.recipients;
+  if (!Array.isArray(r) || !r.length) problems.recipients = { code: 'emptyList' };
+  else if (r.length > 2000 || r.some((x) => typeof x !== 'string' || !CODE.test(x.trim()))) problems.recipients = { code: 'invalidType' };
+  if (Object.keys(problems).length) return { ok: false, problems };
+  const list = (r as string[]).map((x) => x.trim());
+  return { ok: true, value: { formCode: (input.formCode as string).trim(), recipients: list.filter((x, i) => list.indexOf(x) === i) } };
+}
+
+export interface ReviewInput {
+  formCode: string;
+  key: string;
+  verdict: 'accept' | 'reject';
+  targetCode: string;
+  reason: string;
+}
+
+/** A review: accept (an activity report names its target) or reject with a reason. */
+export function checkReview(input: unknown): { ok: true; value: ReviewInput } | { ok: false; problems: Record<string, FieldProblem> } {
+  const problems: Record<string, FieldProblem> = {};
+  if (!isObj(input)) return { ok: false, problems: { key: { code: 'required' } } };
+  unknownKeys(input, ['formCode', 'key', 'verdict', 'targetCode', 'rejectReason'], problems);
+  if (typeof input.formCode !== 'string' || !CODE.test(input.formCode.trim())) problems.formCode = { code: 'required' };
+  if (typeof input.key !== 'string' || !input.key.trim() || input.key.length > 120 || hasControlChars(input.key)) problems.key = { code: 'required' };
+  if (input.verdict !== 'accept' && input.verdict !== 'reject') problems.verdict = { code: 'invalidChoice', params: { choices: 'accept, reject' } };
+  const target = input.targetCode === undefined || input.targetCode === null ? '' : input.targetCode;
+  if (typeof target !== 'string' || (target !== '' && !CODE.test(target.trim()))) problems.targetCode = { code: 'unknownTarget', params: { value: String(target).slice(0, 30) } };
+  const reason = input.rejectReason === undefined || input.rejectReason === null ? '' : input.rejectReason;
+  if (typeof reason !== 'string') problems.rejectReason = { code: 'invalidType' };
+  else if (reason.length > 500) problems.rejectReason = { code: 'tooLong', params: { max: 500 } };
+  else if (hasControlChars(reason)) problems.rejectReason = { code: 'controlChars' };
+  else if (input.verdict === 'reject' && !reason.trim()) problems.rejectReason = { code: 'required' };
+  if (Object.keys(problems).length) return { ok: false, problems };
+  return { ok: true, value: { formCode: (input.formCode as string).trim(), key: (input.key as string).trim(), verdict: input.verdict as 'accept' | 'reject', targetCode: (target as string).trim(), reason: (reason as string).normalize('NFC').trim() } };
 }

@@ -8,6 +8,8 @@ export const MENU_ITEMS: ([string, string] | null)[] = [
   ['Báo cáo', 'showReportSidebar'],
   ['Tư vấn, phản biện', 'showDossierSidebar'],
   ['Chuyên gia, hội thành viên', 'showExpertsSidebar'],
+  ['Biểu mẫu', 'showFormsSidebar'],
+  ['Duyệt phản hồi biểu mẫu', 'showReviewSidebar'],
   null,
   ['Cập nhật trang Tổng hợp', 'menuRefreshDashboard'],
   ['Kiểm tra dữ liệu', 'showCheckSidebar'],

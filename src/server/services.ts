@@ -19,6 +19,8 @@ export interface Services {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Session: GoogleAppsScript.Base.Session;
   Charts: GoogleAppsScript.Charts.Charts;
+  /** Google Forms: the forms the add-on makes for member associations and xã/phường (the `forms` scope). */
+  FormApp: GoogleAppsScript.Forms.FormApp;
   /** Sheets API v4 advanced service: many ranges in one call. Undefined when not enabled in the manifest. */
   Sheets: GoogleAppsScript.Sheets | undefined;
   /** Docs API v1 advanced service: a whole document in one batchUpdate. Undefined when not enabled. */
@@ -42,6 +44,7 @@ export function globalServices(): Services {
     Utilities,
     Session,
     Charts,
+    FormApp,
     // Advanced services are globals only when the manifest enables them; typeof does not throw.
     Sheets: typeof Sheets === 'undefined' ? undefined : Sheets,
     Docs: typeof Docs === 'undefined' ? undefined : Docs,

@@ -38,6 +38,11 @@ export const SERVER_FNS = [
   'sendDossierAnswer',
   'recordDossierSent',
   'moveDossier',
+  'getFormsView',
+  'createForm',
+  'sendForm',
+  'getFormResponses',
+  'reviewResponse',
 ] as const satisfies readonly (keyof typeof Server)[];
 export type ServerFn = (typeof SERVER_FNS)[number];
 

@@ -12,7 +12,7 @@ test('the sidebars call only functions build/Code.js exposes', () => {
 test('the sidebars name no server function outside the typed list', () => {
   const ui = join(__dirname, '..', '..', 'src', 'ui');
   const used = new Set<string>();
-  for (const f of ['log-sidebar.ts', 'budget-sidebar.ts', 'check-sidebar.ts', 'report-sidebar.ts', 'settings-sidebar.ts', 'import-dialog.ts', 'experts-sidebar.ts', 'dossier-sidebar.ts']) {
+  for (const f of ['log-sidebar.ts', 'budget-sidebar.ts', 'check-sidebar.ts', 'report-sidebar.ts', 'settings-sidebar.ts', 'import-dialog.ts', 'experts-sidebar.ts', 'dossier-sidebar.ts', 'forms-sidebar.ts', 'review-sidebar.ts']) {
     // The dossier sidebar's steps go through its run(fn, …) helper, which calls the same typed call().
     for (const m of readFileSync(join(ui, f), 'utf8').matchAll(/\b(?:call|run)(?:<[^>]*>)?\('(\w+)'/g)) used.add(m[1]);
   }

@@ -103,7 +103,7 @@ describe('local stand-in: the user story', () => {
     await page.getByRole('menuitem', { name: 'Tiện ích mở rộng' }).click();
     await page.getByRole('menuitem', { name: 'LHH Tracker' }).click();
     const items = await page.locator('#menu-ext-pop .menu-pop [role=menuitem]').allInnerTexts();
-    expect(items).toEqual(['Ghi nhận hoạt động', 'Kinh phí', 'Báo cáo', 'Tư vấn, phản biện', 'Chuyên gia, hội thành viên', 'Cập nhật trang Tổng hợp', 'Kiểm tra dữ liệu', 'Nhập kế hoạch từ quyết định', 'Cài đặt', 'Thiết lập bảng tính', 'Kiểm tra kết nối Google']);
+    expect(items).toEqual(['Ghi nhận hoạt động', 'Kinh phí', 'Báo cáo', 'Tư vấn, phản biện', 'Chuyên gia, hội thành viên', 'Biểu mẫu', 'Duyệt phản hồi biểu mẫu', 'Cập nhật trang Tổng hợp', 'Kiểm tra dữ liệu', 'Nhập kế hoạch từ quyết định', 'Cài đặt', 'Thiết lập bảng tính', 'Kiểm tra kết nối Google']);
     await shot('open-menu');
     await page.keyboard.press('Escape');
   });

@@ -242,6 +242,25 @@ export const CORPUS: HostileInput[] = [
   { fn: 'moveDossier', kind: 'range', why: 'straight to "Đã gửi kết quả" without an answer', args: ['TVPB-2024-001', { to: 'Đã gửi kết quả' }] },
   { fn: 'moveDossier', kind: 'huge', why: 'a 140,000-character reason', args: ['TVPB-2024-001', { to: 'Hủy', reason: HUGE }] },
   { fn: 'moveDossier', kind: 'unknown', why: 'a dossier that does not exist', args: ['TVPB-2024-999', { to: 'Hủy', reason: 'Trùng' }] },
+  // Forms (issue 17)
+  { fn: 'createForm', kind: 'type', why: 'a string instead of an object', args: ['activity'] },
+  { fn: 'createForm', kind: 'range', why: 'a kind of form the add-on does not make', args: [{ formKind: 'survey', deadline: '2024-12-31' }] },
+  { fn: 'createForm', kind: 'missing', why: 'an activity report with no quarter', args: [{ formKind: 'activity', deadline: '2024-12-31' }] },
+  { fn: 'createForm', kind: 'date', why: '31 September as the deadline', args: [{ formKind: 'training', deadline: '2024-09-31' }] },
+  { fn: 'createForm', kind: 'date', why: 'a deadline already past', args: [{ formKind: 'training', deadline: '2024-01-02' }] },
+  { fn: 'createForm', kind: 'proto', why: '__proto__ key carrying a form id', args: `[{"formKind":"training","deadline":"2024-12-31","__proto__":{"formId":"1FmEvil"}}]` },
+  { fn: 'createForm', kind: 'rights', why: 'staff, not an admin', args: [{ formKind: 'training', deadline: '2024-12-31' }], user: 'staff' },
+  { fn: 'sendForm', kind: 'missing', why: 'no recipients', args: [{ formCode: 'BM-2024-0001', recipients: [] }] },
+  { fn: 'sendForm', kind: 'formula', why: 'a formula as a recipient code', args: [{ formCode: 'BM-2024-0001', recipients: ['=IMPORTRANGE("x","A1")'] }] },
+  { fn: 'sendForm', kind: 'unknown', why: 'a form that does not exist', args: [{ formCode: 'BM-2024-0999', recipients: ['HTV-01'] }] },
+  { fn: 'sendForm', kind: 'huge', why: '5,000 recipients', args: [{ formCode: 'BM-2024-0001', recipients: Array.from({ length: 5000 }, (_, i) => `HTV-${i}`) }] },
+  { fn: 'getFormResponses', kind: 'type', why: 'a code as an object', args: [{ code: 'BM-2024-0001' }] },
+  { fn: 'getFormResponses', kind: 'html', why: 'a script tag as the code', args: [SCRIPT] },
+  { fn: 'reviewResponse', kind: 'range', why: 'a verdict that is neither accept nor reject', args: [{ formCode: 'BM-2024-0001', key: 'BM-2024-0001|HTV-01|2024-07-05T02:00:00Z', verdict: 'maybe' }] },
+  { fn: 'reviewResponse', kind: 'missing', why: 'a rejection with no reason', args: [{ formCode: 'BM-2024-0001', key: 'BM-2024-0001|HTV-01|2024-07-05T02:00:00Z', verdict: 'reject' }] },
+  { fn: 'reviewResponse', kind: 'control', why: 'a reason with control characters', args: [{ formCode: 'BM-2024-0001', key: 'k', verdict: 'reject', rejectReason: 'Sai\u0007' }] },
+  { fn: 'reviewResponse', kind: 'unknown', why: 'a response key of a form that does not exist', args: [{ formCode: 'BM-2024-0999', key: 'BM-2024-0999|HTV-01|2024-07-05T02:00:00Z', verdict: 'accept', targetCode: 'P3.4' }] },
+  { fn: 'reviewResponse', kind: 'formula', why: 'a formula as the target', args: [{ formCode: 'BM-2024-0001', key: 'k', verdict: 'accept', targetCode: '=P3.4' }] },
   // Demands, planned events and technology suppliers (issue 17)
   { fn: 'saveDemand', kind: 'type', why: 'a string instead of an object', args: ['Tập huấn trồng bưởi'] },
   { fn: 'saveDemand', kind: 'missing', why: 'no topic', args: [{ demandKind: 'Tập huấn', proposerName: 'Hội Làm vườn' }] },
@@ -261,4 +280,4 @@ export const CORPUS: HostileInput[] = [
 ];
 
 /** Functions of the sidebars that take no input: extra junk arguments are ignored, and they only read. */
-export const NO_INPUT = ['getLogView', 'getBudgetView', 'getDataProblems', 'getSettings', 'getExpertsView', 'getDossierView', 'getDemandView'];
+export const NO_INPUT = ['getLogView', 'getBudgetView', 'getDataProblems', 'getSettings', 'getExpertsView', 'getDossierView', 'getDemandView', 'getFormsView'];

@@ -15,7 +15,7 @@ export function bundleCode(): string {
 
 export function htmlFiles(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of ['LogSidebar', 'BudgetSidebar', 'CheckSidebar', 'ReportSidebar', 'SettingsSidebar', 'ImportDialog', 'ExpertsSidebar', 'DossierSidebar']) {
+  for (const f of ['LogSidebar', 'BudgetSidebar', 'CheckSidebar', 'ReportSidebar', 'SettingsSidebar', 'ImportDialog', 'ExpertsSidebar', 'DossierSidebar', 'FormsSidebar', 'ReviewSidebar']) {
     const p = join(BUILD, `${f}.html`);
     if (existsSync(p)) out[f] = readFileSync(p, 'utf8');
   }

@@ -19,6 +19,7 @@ import type { Workbook } from '../repo';
 import { dailyDutyOn } from '../../core/settings';
 import { SCOPE_VERSION } from '../../core/forms';
 import { remindDossiers, type ReminderOutcome } from '../dossier-reminders';
+import { runFormDuties } from '../form-duties';
 
 export interface JobOutcome {
   key: string;
@@ -150,6 +151,8 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   let reminders: ReminderOutcome[] = [];
   let summary = '';
   let remindersFailed = false;
+  let forms = '';
+  let formsFailed = false;
   ctx.runLog = [];
   try {
     withLock(svc, () => {
@@ -170,7 +173,15 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
         remindersFailed = true;
         afterwards('audit', () => audit(ctx, 'Nhắc hạn lỗi', '', failure(err).message));
       }
-      const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`)];
+      // Forms: close those past their deadline, remind once, send the queued links (after the reports: they share the quota).
+      try {
+        forms = runFormDuties(ctx).summary;
+      } catch (err) {
+        formsFailed = true;
+        forms = `Biểu mẫu: ${failure(err).message}`;
+        afterwards('audit', () => audit(ctx, 'Biểu mẫu lỗi', '', failure(err).message));
+      }
+      const said = [...outcomes.map(describeOutcome), ...reminders.map((r) => `Nhắc hạn ${r.code}: ${r.outcome === 'sent' ? 'đã gửi' : 'lỗi'}`), ...(forms ? [forms] : [])];
       summary = runSummary(said, today, ctx.settings.planYear);
       if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary, scopeVersion: SCOPE_VERSION });
     });
@@ -180,8 +191,8 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
     throw err;
   }
   // One row per run that did something or failed; a run with nothing due leaves the log alone.
-  const failed = remindersFailed || outcomes.some((o) => o.outcome === 'failed' || o.outcome === 'unknown') || reminders.some((r) => r.outcome !== 'sent');
-  const did = failed || outcomes.some((o) => o.outcome !== 'skipped') || reminders.length > 0;
+  const failed = remindersFailed || formsFailed || outcomes.some((o) => o.outcome === 'failed' || o.outcome === 'unknown') || reminders.some((r) => r.outcome !== 'sent');
+  const did = failed || outcomes.some((o) => o.outcome !== 'skipped') || reminders.length > 0 || !!forms;
   if (did) afterwards('audit', () => auditRun(ctx, summary, failed));
   ctx.runLog = undefined;
   return { ok: true, outcomes, reminders, summary };
