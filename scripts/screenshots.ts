@@ -62,20 +62,21 @@ async function main(): Promise<void> {
     await sb.locator('#existing:not([hidden])').waitFor();
     await page.screenshot({ path: join(OUT, 'report-sidebar-existing-draft.png') });
 
-    // 2. Nhật ký as the page shows the sheet.
-    await page.locator('#sheet-tabs').getByRole('tab', { name: 'Nhật ký', exact: true }).click();
+    // 2. The triggers page after a week: the runs in Vietnamese.
+    await page.locator('#sidebar-close').click();
     await settle(page);
-    await page.waitForFunction(() => document.getElementById('grid')?.getAttribute('aria-label') === 'Trang tính Nhật ký');
-    await page.locator('#sidebar-close, [aria-label="Đóng thanh bên"]').first().click().catch(() => undefined);
-    await settle(page);
-    await page.screenshot({ path: join(OUT, 'nhat-ky.png') });
-
-    // 3. The triggers page after a week: the runs in Vietnamese.
     await page.getByRole('tab', { name: /Trình kích hoạt/ }).click();
     await page.getByRole('button', { name: '+1 tuần' }).click();
     await settle(page);
     await page.locator('#fire-results .fire').first().waitFor();
     await page.screenshot({ path: join(OUT, 'triggers.png'), fullPage: true });
+
+    // 3. Nhật ký as the page shows the sheet, the week's scheduled runs included.
+    await page.getByRole('tab', { name: 'Trang tính' }).click();
+    await page.locator('#sheet-tabs').getByRole('tab', { name: 'Nhật ký', exact: true }).click();
+    await settle(page);
+    await page.waitForFunction(() => document.getElementById('grid')?.getAttribute('aria-label') === 'Trang tính Nhật ký');
+    await page.screenshot({ path: join(OUT, 'nhat-ky.png') });
 
     // The cancelled event greyed in "Hoạt động", id column frozen.
     await page.getByRole('tab', { name: 'Trang tính' }).click();

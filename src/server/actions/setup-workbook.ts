@@ -293,7 +293,8 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
       audit(
         ctx,
         'Thiết lập bảng tính',
-        opts.fromDecision?.settings.decision.number || opts.template,
+        // The log names what the plan came from in the staff's words, not the template's code.
+        opts.fromDecision?.settings.decision.number || (opts.template === 'qd1731-2024' ? 'Kế hoạch mẫu (QĐ 1731/QĐ-UBND)' : 'Bảng trống'),
         [
           created.length ? `Tạo trang: ${created.join(', ')}` : '',
           repaired.length ? `Khôi phục cột: ${repaired.join('; ')}` : '',
