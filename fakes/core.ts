@@ -74,6 +74,8 @@ export interface SheetState {
   borders: string[];
   /** Id of the form whose responses land in this tab (Google's form-response sheet link). */
   formId?: string;
+  /** Conditional format rules, in order (fakes/conditional-format.ts). */
+  conditionalRules?: import('./conditional-format').CfState[];
 }
 
 export interface SpreadsheetState {

@@ -1,7 +1,8 @@
 // SpreadsheetApp, Spreadsheet, Sheet and embedded chart fakes (Range lives in range.ts).
 
-import { Fake, gasError, type ChartState, type Exec, type GoogleCore, type SheetState, type SpreadsheetState } from './core';
+import { Fake, gasError, unwrap, type ChartState, type Exec, type GoogleCore, type SheetState, type SpreadsheetState } from './core';
 import { DataValidationBuilderF, DataValidationCriteria, ProtectionF, RangeF } from './range';
+import { BooleanCriteria, ConditionalFormatRuleBuilderF, ConditionalFormatRuleF, type CfState } from './conditional-format';
 import { cellAt, cellFor, cellValue, deleteCols, deleteRows, findSheet, insertCols, insertRows, lastCol, lastRow, newSheetState } from './sheet-model';
 import { UiF } from './ui';
 import { displayValue, interpretInput, parseA1, quoteSheet } from './values';
@@ -51,6 +52,7 @@ function newSheetId(ss: SpreadsheetState): number {
 export class SpreadsheetAppF extends Fake {
   static override KEY = 'SpreadsheetApp';
   readonly DataValidationCriteria = DataValidationCriteria;
+  readonly BooleanCriteria = BooleanCriteria;
   readonly BorderStyle = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
   readonly ProtectionType = enumOf('RANGE', 'SHEET');
   readonly WrapStrategy = enumOf('WRAP', 'OVERFLOW', 'CLIP');
@@ -108,6 +110,9 @@ export class SpreadsheetAppF extends Fake {
   }
   newDataValidation(): DataValidationBuilderF {
     return new DataValidationBuilderF(this._x);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderF {
+    return new ConditionalFormatRuleBuilderF(this._x);
   }
   flush(): void {}
 }
@@ -487,6 +492,24 @@ export class SheetF extends Fake {
   }
   setFrozenColumns(n: number): void {
     this._sh().frozenCols = n;
+  }
+  _ruleRanges(): (st: CfState) => RangeF[] {
+    const ssId = this._ssId;
+    const x = this._x;
+    const sheetId = this._sheetId;
+    return (st) => st.ranges.map((a1) => new SheetF(x, ssId, st.sheetId ?? sheetId).getRange(a1));
+  }
+  getConditionalFormatRules(): ConditionalFormatRuleF[] {
+    const mk = this._ruleRanges();
+    return (this._sh().conditionalRules || []).map((st) => new ConditionalFormatRuleF(this._x, structuredClone(st), mk));
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRuleF[]): void {
+    const raw = rules.map((r) => unwrap(r));
+    for (const r of raw) if (r._st.sheetId !== null && r._st.sheetId !== this._sheetId) throw gasError(this._x, 'The conditional format rule cannot reference a different sheet.');
+    this._sh().conditionalRules = raw.map((r) => ({ ...structuredClone(r._st), sheetId: this._sheetId }));
+  }
+  clearConditionalFormatRules(): void {
+    this._sh().conditionalRules = [];
   }
   getFrozenColumns(): number {
     return this._sh().frozenCols;

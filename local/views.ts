@@ -65,6 +65,40 @@ function listValues(google: FakeGoogle, ss: SpreadsheetState, cell: CellState): 
   return [];
 }
 
+/** Column letters → 1-based index ("N" → 14). */
+const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * Paints what Sheets' conditional format rules would (the page has no formula engine for them): the
+ * row-equality rules the add-on sets (`=$N2="Đã hủy"`) and "text equal to"; others are not drawn.
+ */
+function applyConditionalRules(sh: SheetState, display: string[][], cells: (CellView | null)[][]): void {
+  for (const rule of sh.conditionalRules || []) {
+    const f = rule.type === 'CUSTOM_FORMULA' ? /^=\$([A-Z]+)(\d+)="((?:[^"]|"")*)"$/.exec(String(rule.values[0] ?? '')) : null;
+    for (const a1 of rule.ranges) {
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+)?)?$/.exec(a1);
+      if (!m) continue;
+      const c1 = colIndex(m[1]);
+      const r1 = +m[2];
+      const c2 = m[3] ? colIndex(m[3]) : c1;
+      const r2 = m[4] ? +m[4] : display.length;
+      for (let r = r1; r <= Math.min(r2, display.length); r++) {
+        const row = display[r - 1];
+        // The formula is written for the range's first row; row r reads the row as far below its own.
+        const at = f ? display[r - r1 + +f[2] - 1] : undefined;
+        const hit = f && at ? at[colIndex(f[1]) - 1] === f[3].replace(/""/g, '"') : false;
+        for (let c = c1; c <= Math.min(c2, row.length); c++) {
+          const ok = hit || (rule.type === 'TEXT_EQUAL_TO' && row[c - 1] === String(rule.values[0]));
+          if (!ok) continue;
+          const cv = (cells[r - 1][c - 1] = cells[r - 1][c - 1] || { v: row[c - 1] });
+          if (rule.background) cv.bg = rule.background;
+          if (rule.fontColor) cv.fc = rule.fontColor;
+        }
+      }
+    }
+  }
+}
+
 /** The visible part of a sheet: its content plus some empty rows and columns, as Sheets shows it. */
 export function sheetView(google: FakeGoogle, ssId: string, name: string): SheetView {
   const ss = google.state.spreadsheets[ssId];
@@ -123,6 +157,7 @@ export function sheetView(google: FakeGoogle, ssId: string, name: string): Sheet
     }
     cells.push(line);
   }
+  applyConditionalRules(sh, display, cells);
   const colWidths: number[] = [];
   for (let c = 1; c <= cols; c++) colWidths.push(sh.colWidths[c] ?? 100);
   return {

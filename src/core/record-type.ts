@@ -132,6 +132,13 @@ export interface SheetDef {
   compute?: (rec: Rec) => Rec;
   /** Cross-field domain rule on a row whose cells read well. */
   rowCheck?: (rec: Rec, problems: Problems) => void;
+  /**
+   * Rows whose `column` holds `value` are greyed by one conditional-format rule that setup/repair sets:
+   * it follows hand edits and costs nothing per action.
+   */
+  greyWhen?: { column: string; value: string };
+  /** Columns kept in view when scrolling sideways (the id first), besides the frozen header row. */
+  frozenColumns?: number;
 }
 
 /** A record type is a sheet declaration; the two names are one thing. */
@@ -183,7 +190,12 @@ export function checkRefs(def: SheetDef, rec: Rec, problems: Problems, known: (r
   for (const c of def.columns) {
     const v = rec[c.key];
     if (!c.ref || problems[c.key] || isEmpty(v)) continue;
-    if (!known(c.ref).has(refKey(c.ref, rec.year, v))) problems[c.key] = { code: c.ref.code, params: { value: String(v).trim() } };
+    const keys = known(c.ref);
+    if (keys.has(refKey(c.ref, rec.year, v))) continue;
+    // A row whose year is not known yet (its date still to type) names a real target if any year has it:
+    // the cell is right, the empty year is the problem to tell.
+    if (c.ref.sameYear && isEmpty(rec.year) && [...keys].some((k) => k.slice(k.indexOf('|') + 1) === String(v).trim())) continue;
+    problems[c.key] = { code: c.ref.code, params: { value: String(v).trim() } };
   }
 }
 

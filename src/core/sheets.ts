@@ -70,6 +70,9 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
     id: { key: 'id', prefix: 'HD', width: 4 },
     checked: 'edits',
     periodField: 'date',
+    // A cancelled event stays for the record, greyed; the id stays in view as the staff scroll right.
+    greyWhen: { column: 'state', value: EVENT_STATES[1] },
+    frozenColumns: 1,
     columns: [
       // A row typed by hand gets its id, year and state from the edit trigger: empty is no error.
       c('id', 'Mã', 'text', { required: true, width: 110, auto: () => '' }),

@@ -95,16 +95,16 @@ describe('local stand-in: exports', () => {
     expect(cost.value).toBe(1250000);
     expect(cost.numFmt).toBe('#,##0 "đ"');
     expect(ev.getCell(2, col('Số lượng')).value).toBe(2);
-    expect(ev.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ev.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 1 });
     expect(ev.getColumn(col('Tên hoạt động')).width).toBeCloseTo(280 / 7, 0);
     expect(ev.getCell(1, 1).font?.bold).toBe(true);
     // Validations: the target code picks from "Chỉ tiêu", the state from a list.
     expect(ev.getCell(3, col('Mã chỉ tiêu')).dataValidation).toMatchObject({ type: 'list', formulae: ["'Chỉ tiêu'!$B$2:$B$1000"] });
     expect(ev.getCell(2, col('Trạng thái')).dataValidation).toMatchObject({ type: 'list', formulae: ['"Hiệu lực,Đã hủy"'] });
-    // The hand-typed row: its missing date got the edit trigger's note and highlight.
-    const bad = ev.getCell(4, col('Ngày'));
-    expect(String(bad.note)).toContain('Bắt buộc nhập');
-    expect((bad.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFCE8E6');
+    // The hand-typed row: its date still to type got the edit trigger's soft note and light fill, not an error's red.
+    const todo = ev.getCell(4, col('Ngày'));
+    expect(String(todo.note)).toBe('LHH Tracker: Cần nhập Ngày. Dòng được tính vào tổng hợp khi nhập đủ.');
+    expect((todo.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFEAF1FB');
     expect(ev.getCell(4, col('Tên hoạt động')).value).toBe('Hoạt động nhập tay');
 
     const targets = wb.getWorksheet('Chỉ tiêu')!;

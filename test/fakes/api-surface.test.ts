@@ -10,6 +10,7 @@ import { ChoiceF, FormAppF, FormF, FormResponseF, ItemF, ItemResponseF } from '.
 import { MailAppF } from '../../fakes/mail';
 import { LoggerF, SessionF, UserF, UtilitiesF } from '../../fakes/misc';
 import { DataValidationBuilderF, DataValidationF, ProtectionF, RangeF } from '../../fakes/range';
+import { BooleanConditionF, ConditionalFormatRuleBuilderF, ConditionalFormatRuleF } from '../../fakes/conditional-format';
 import { SheetsValuesF } from '../../fakes/sheets-api';
 import { createDocsGlobal, DocsDocumentsF } from '../../fakes/docs-api';
 import { createGoogle } from '../../fakes';
@@ -74,6 +75,9 @@ const CASES: [string, { prototype: object }][] = [
   ['Spreadsheet.Range', RangeF],
   ['Spreadsheet.DataValidation', DataValidationF],
   ['Spreadsheet.DataValidationBuilder', DataValidationBuilderF],
+  ['Spreadsheet.ConditionalFormatRule', ConditionalFormatRuleF],
+  ['Spreadsheet.ConditionalFormatRuleBuilder', ConditionalFormatRuleBuilderF],
+  ['Spreadsheet.BooleanCondition', BooleanConditionF],
   ['Spreadsheet.Protection', ProtectionF],
   ['Spreadsheet.EmbeddedChart', EmbeddedChartF],
   ['Base.Ui', UiF],

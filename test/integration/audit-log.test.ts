@@ -11,6 +11,8 @@ const last = (w: World) => log(w)[log(w).length - 1];
 describe('Nhật ký written for the staff', () => {
   test('changing settings logs "Nhãn: cũ → mới" for each changed setting, never JSON', () => {
     const w = world({ now: '2024-03-20T10:00:00+07:00' });
+    // Setup names the plan it came from in words, not the template's code.
+    expect(log(w)[0].slice(2, 4)).toEqual(['Thiết lập bảng tính', 'Kế hoạch mẫu (QĐ 1731/QĐ-UBND)']);
     const r = w.call('saveSettings', {
       signerName: 'Nguyễn Văn An',
       reportRecipients: [SO_KHCN],

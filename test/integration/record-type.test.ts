@@ -94,7 +94,8 @@ describe('a new record type is one declaration', () => {
     expect([rows[1][0], rows[2][0], rows[2][8]]).toEqual(['', '', '']);
     expect(note(w, 'A2')).toBe('');
     expect(note(w, 'C3')).toBe('⚠ LHH Tracker: Mã chỉ tiêu: Không có chỉ tiêu mã P9.9 trong kế hoạch. Dòng này không được tính vào tổng hợp cho đến khi sửa.');
-    expect(note(w, 'E4')).toContain('Nơi đến: Bắt buộc nhập.');
+    // A required cell still empty is told softly (a row being typed is not wrong yet).
+    expect(note(w, 'E4')).toBe('LHH Tracker: Cần nhập Nơi đến. Dòng được tính vào tổng hợp khi nhập đủ.');
     expect(note(w, 'F4')).toContain('Hình thức: Chọn một trong: Trực tiếp, Trực tuyến.');
     expect(note(w, 'G4')).toContain('Số người: Phải lớn hơn 0.');
     // Reads set the row with bad cells aside (the unknown reference is for the data check to report).

@@ -1,6 +1,6 @@
 // Edit trigger: rows typed or pasted by hand in a checked record sheet ("Hoạt động", "Kinh phí"…) get notes and highlights where wrong.
 import { RECORD_TYPES, recordType, type SheetDef } from '../../core/sheets';
-import { checkRefs, nextRecordId, problemText, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
+import { checkRefs, labelOf, nextRecordId, problemText, refKey, refSheets, type Problems, type RefDecl } from '../../core/record-type';
 import { fieldText } from '../../core/audit-text';
 import { toCell, type Cell } from '../../core/cells';
 import { isBlankRow, mapHeader, readRecord, readTable, type Table } from '../table';
@@ -14,7 +14,10 @@ import type { Ctx } from '../context';
 
 const BAD = '#fce8e6';
 const LOCKED = '#fef7e0';
+/** A required cell still empty: a row being typed is not wrong yet, so it is marked softly, never red. */
+export const TO_FILL = '#eaf1fb';
 const NOTE_PREFIX = '⚠ LHH Tracker: ';
+const SOFT_PREFIX = 'LHH Tracker: ';
 /** A simple onEdit cannot know who typed (Google gives no e-mail there): the row says it was typed by hand. */
 export const TYPED_BY_HAND = '(nhập tay)';
 
@@ -133,8 +136,21 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
     header.forEach((_, i) => {
       const key = Object.keys(col).find((kk) => col[kk] === i);
       const p = key ? problems[key] : undefined;
-      const ours = String(notes[k][i] || '').startsWith(NOTE_PREFIX);
-      if (p) {
+      const note = String(notes[k][i] || '');
+      const ours = note.startsWith(NOTE_PREFIX) || note.startsWith(SOFT_PREFIX);
+      const decl = key ? def.columns.find((c) => c.key === key) : undefined;
+      const empty = row[i] === '' || row[i] === null;
+      if (p && p.code === 'required' && empty) {
+        // Sheets gives no event for leaving a row: the cells still to type are told softly. A column the
+        // add-on fills in (the year from the date) is not the user's to type, so it gets nothing.
+        if (decl && decl.auto) {
+          if (ours) notes[k][i] = '';
+          if (ours && backgrounds[k][i] === TO_FILL) backgrounds[k][i] = '#ffffff';
+        } else {
+          notes[k][i] = `${SOFT_PREFIX}Cần nhập ${labelOf(def, key as string)}. Dòng được tính vào tổng hợp khi nhập đủ.`;
+          backgrounds[k][i] = TO_FILL;
+        }
+      } else if (p) {
         notes[k][i] = NOTE_PREFIX + problemText(def, key as string, p) + ' Dòng này không được tính vào tổng hợp cho đến khi sửa.';
         backgrounds[k][i] = BAD;
       } else if (key && gaps[key]) {
@@ -145,7 +161,7 @@ export function checkEditedRange(svc: Services, range: Range): { checked: number
         backgrounds[k][i] = LOCKED;
       } else if (ours) {
         notes[k][i] = '';
-        if (backgrounds[k][i] === BAD || backgrounds[k][i] === LOCKED) backgrounds[k][i] = '#ffffff';
+        if (backgrounds[k][i] === BAD || backgrounds[k][i] === LOCKED || backgrounds[k][i] === TO_FILL) backgrounds[k][i] = '#ffffff';
       }
     });
     if (Object.keys(problems).length) bad++;

@@ -170,6 +170,45 @@ function ensureSheet(
   repaired.push(...missing.map((c) => `${def.name}: ${c.header}`));
 }
 
+/** The cell text of our greying rule: `=$N2="Đã hủy"`, the column found by header. */
+const greyFormula = (letter: string, value: string) => `=$${letter}2="${value.replace(/"/g, '""')}"`;
+export const GREY = { background: '#f1f3f4', font: '#80868b' };
+
+/**
+ * The declared view of a sheet: frozen id column, and one conditional-format rule greying the rows
+ * `greyWhen` names (a cancelled event). Idempotent: the rule is added once, put back when lost,
+ * moved when its column moved; other rules (the staff's own) are kept.
+ */
+function ensureView(ctx: Ctx, def: SheetDef, repaired: string[]): void {
+  const sheet = ctx.ss.getSheetByName(def.name);
+  if (!sheet) return;
+  if (def.frozenColumns && sheet.getFrozenColumns() < def.frozenColumns) sheet.setFrozenColumns(def.frozenColumns);
+  if (!def.greyWhen) return;
+  const width = Math.max(sheet.getLastColumn(), def.columns.length);
+  const { col } = mapHeader(def, sheet.getRange(1, 1, 1, width).getValues()[0]);
+  const at = col[def.greyWhen.column];
+  if (at === undefined) return;
+  const formula = greyFormula(columnLetter(at), def.greyWhen.value);
+  // Ours is the rule "=$<any column>2=<the value>"; a moved column leaves it stale, so it is replaced.
+  const tail = greyFormula('', def.greyWhen.value).slice(2);
+  const ours = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
+    const c = r.getBooleanCondition();
+    const v = c ? String(c.getCriteriaValues()[0] ?? '') : '';
+    return /^=\$[A-Z]+2=/.test(v) && v.endsWith(tail) ? v : null;
+  };
+  const rules = sheet.getConditionalFormatRules();
+  const mine = rules.filter((r) => ours(r) !== null);
+  if (mine.length === 1 && ours(mine[0]) === formula) return;
+  const rule = ctx.svc.SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(formula)
+    .setBackground(GREY.background)
+    .setFontColor(GREY.font)
+    .setRanges([sheet.getRange(`A2:${columnLetter(width - 1)}`)])
+    .build();
+  sheet.setConditionalFormatRules([...rules.filter((r) => ours(r) === null), rule]);
+  if (mine.length) repaired.push(`${def.name}: tô xám dòng ${def.greyWhen.value.toLowerCase()}`);
+}
+
 /** Dropdowns from declarations: fixed choices, or the values of another record type's column. */
 function listValidations(ctx: Ctx): ListSource {
   const SA = ctx.svc.SpreadsheetApp;
@@ -214,6 +253,7 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
     ctx.tz = 'Asia/Ho_Chi_Minh';
     const lists = listValidations(ctx);
     RECORD_TYPES.forEach((def, i) => ensureSheet(ctx, def, i, lists, created, repaired));
+    for (const def of RECORD_TYPES) if (def.greyWhen || def.frozenColumns) ensureView(ctx, def, repaired);
     if (created.includes(SHEETS.audit.name) || repaired.some((r) => r.startsWith(`${SHEETS.audit.name}:`))) {
       if (getProp(ctx, AUDIT_HEADER_KEY) !== null) deleteProp(ctx, AUDIT_HEADER_KEY);
     }
@@ -253,7 +293,8 @@ export function setupWorkbook(svc: Services, options?: unknown): SetupResult {
       audit(
         ctx,
         'Thiết lập bảng tính',
-        opts.fromDecision?.settings.decision.number || opts.template,
+        // The log names what the plan came from in the staff's words, not the template's code.
+        opts.fromDecision?.settings.decision.number || (opts.template === 'qd1731-2024' ? 'Kế hoạch mẫu (QĐ 1731/QĐ-UBND)' : 'Bảng trống'),
         [
           created.length ? `Tạo trang: ${created.join(', ')}` : '',
           repaired.length ? `Khôi phục cột: ${repaired.join('; ')}` : '',
