@@ -192,7 +192,8 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
   }
   // One row per run that did something or failed; a run with nothing due leaves the log alone.
   const failed = remindersFailed || formsFailed || outcomes.some((o) => o.outcome === 'failed' || o.outcome === 'unknown') || reminders.some((r) => r.outcome !== 'sent');
-  const did = failed || outcomes.some((o) => o.outcome !== 'skipped') || reminders.length > 0 || !!forms;
+  // A step that wrote to the log did something too: its words are kept in the run's row.
+  const did = failed || outcomes.some((o) => o.outcome !== 'skipped') || reminders.length > 0 || !!forms || !!(ctx.runLog && ctx.runLog.length);
   if (did) afterwards('audit', () => auditRun(ctx, summary, failed));
   ctx.runLog = undefined;
   return { ok: true, outcomes, reminders, summary };
