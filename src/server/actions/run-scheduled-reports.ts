@@ -9,7 +9,7 @@ import { openContext, type Ctx } from '../context';
 import { withLock } from '../lock';
 import { DOC_STATES, addEntry, deliver, readRegister, step, type Register, type RegisterEntry } from '../register';
 import { KINDS, planJob } from '../../core/register';
-import { AppError } from '../../core/errors';
+import { AppError, isAppError } from '../../core/errors';
 import { issueDocument, loadForReport, sendIssued, recipientsFor, type ReportRequest } from '../reports';
 import { readTriggerInfo, removeTrigger, triggerHome, writeTriggerInfo } from '../triggers';
 import { audit, auditRun } from '../audit';
@@ -186,8 +186,9 @@ export function runScheduledReports(svc: Services, e?: { triggerUid?: string }):
       if (info) writeTriggerInfo(ctx, { ...info, lastRun: ctx.now.toISOString(), lastOutcome: summary, scopeVersion: SCOPE_VERSION });
     });
   } catch (err) {
-    // A run that could not start its work (the lock, a sheet) fails loudly, and the log says so once.
-    afterwards('audit', () => auditRun(ctx, `Lần chạy dừng giữa chừng: ${failure(err).message}`, true));
+    // A run that could not start its work (a sheet) fails loudly, and the log says so once. A busy lock is not
+    // logged: nothing was done, another run holds the workbook, and writing the log then would race it.
+    if (!(isAppError(err) && err.code === 'busy')) afterwards('audit', () => auditRun(ctx, `Lần chạy dừng giữa chừng: ${failure(err).message}`, true));
     throw err;
   }
   // One row per run that did something or failed; a run with nothing due leaves the log alone.
