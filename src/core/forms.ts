@@ -20,6 +20,14 @@ export const SEND_STATES = ['Chờ gửi', 'Đã gửi', 'Gửi lỗi', 'Không 
 export type SendState = (typeof SEND_STATES)[number];
 export const REVIEW_DECISIONS = ['Đã nhận', 'Từ chối'] as const;
 export const RECIPIENT_KINDS = ['Hội thành viên', 'Xã, phường', 'Sở, ngành', 'Doanh nghiệp', 'Cơ quan, đơn vị khác'] as const;
+
+/** The recipient kind of an organisation (not an association), read from how its name begins. */
+export function organisationKind(name: string): (typeof RECIPIENT_KINDS)[number] {
+  if (/^(xã|phường|thị trấn|đặc khu)/i.test(name)) return RECIPIENT_KINDS[1];
+  if (/^sở|ban|ủy ban/i.test(name)) return RECIPIENT_KINDS[2];
+  if (/công ty|doanh nghiệp|hợp tác xã/i.test(name)) return RECIPIENT_KINDS[3];
+  return RECIPIENT_KINDS[4];
+}
 export const QUARTERS = ['Quý I', 'Quý II', 'Quý III', 'Quý IV'] as const;
 
 /** The consent line every form carries for the personal data it asks (Luật 91/2025/QH15). */

@@ -1,6 +1,6 @@
 // sendForm: an admin sends a form to associations and bodies, each its own pre-filled link carrying its code; what the day's quota cannot carry waits for the daily run.
 import { AppError } from '../../core/errors';
-import { checkSend, CODE_QUESTION, FORM_STATES, RECIPIENT_KINDS } from '../../core/forms';
+import { checkSend, CODE_QUESTION, FORM_STATES, organisationKind, RECIPIENT_KINDS, FORM_SENDS } from '../../core/forms';
 import { isAdmin } from '../../core/settings';
 import { appendRecords } from '../table';
 import { loadRegisters } from '../registers';
@@ -8,7 +8,6 @@ import { openContacts } from '../contacts';
 import { findForm, itemMap, loadForms, prefilledLinks } from '../forms';
 import { deliverQueued, emailOf } from '../form-duties';
 import { formsView, keepFormsDuty } from '../forms-view';
-import { FORM_SENDS } from '../../core/forms';
 import { prefetch } from '../table';
 import { audit } from '../audit';
 import { afterwards } from '../respond';
@@ -32,7 +31,7 @@ export function sendForm(svc: Services, input: unknown) {
       const a = reg.associations.items.find((x) => x.code === code);
       if (a) return { code, name: a.name, kind: RECIPIENT_KINDS[0] };
       const o = reg.organisations.items.find((x) => x.code === code);
-      if (o) return { code, name: o.name, kind: /^(xã|phường|thị trấn|đặc khu)/i.test(o.name) ? RECIPIENT_KINDS[1] : /^sở|ban|ủy ban/i.test(o.name) ? RECIPIENT_KINDS[2] : /công ty|doanh nghiệp|hợp tác xã/i.test(o.name) ? RECIPIENT_KINDS[3] : RECIPIENT_KINDS[4] };
+      if (o) return { code, name: o.name, kind: organisationKind(o.name) };
       throw new AppError('invalidInput', {}, { recipients: { code: 'unknownOrganisation', params: { value: code.slice(0, 30) } } });
     });
     // Asking again adds only those not yet asked: a retry or a second click sends nobody twice.
